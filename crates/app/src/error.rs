@@ -1,0 +1,84 @@
+//! The typed error every command returns, serialized as `{code, message, fields}`.
+//! Messages are written for the coordinator and never contain patient data.
+use frontdesk_domain::{FieldError, ValidationErrors};
+use frontdesk_store::StoreError;
+use frontdesk_vault::VaultError;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    Validation,
+    NotFound,
+    DuplicateChartNumber,
+    StaleRecord,
+    FamilyRule,
+    WrongKey,
+    KeychainMissing,
+    KeychainUnavailable,
+    InvalidRecoveryCode,
+    Locked,
+    AlreadyInitialized,
+    Storage,
+    Internal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type, thiserror::Error)]
+#[error("{message}")]
+pub struct AppError {
+    pub code: ErrorCode,
+    pub message: String,
+    /// For `validation`: each field and its problem.
+    pub fields: Vec<FieldError>,
+}
+
+impl AppError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self { code, message: message.into(), fields: vec![] }
+    }
+}
+
+impl From<ValidationErrors> for AppError {
+    fn from(e: ValidationErrors) -> Self {
+        Self { code: ErrorCode::Validation, message: format!("Please correct: {e}"), fields: e.0 }
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        let code = match &e {
+            StoreError::WrongKey => ErrorCode::WrongKey,
+            StoreError::DuplicateChartNumber => {
+                return Self {
+                    code: ErrorCode::DuplicateChartNumber,
+                    message: e.to_string(),
+                    fields: vec![FieldError::new("chart_number", "is already used by another patient")],
+                }
+            }
+            StoreError::NotFound(_) => ErrorCode::NotFound,
+            StoreError::Stale => ErrorCode::StaleRecord,
+            StoreError::FamilyRule(_) => ErrorCode::FamilyRule,
+            StoreError::Missing => ErrorCode::NotFound,
+            StoreError::Sqlx(_) | StoreError::Migrate(_) | StoreError::Io(_) => ErrorCode::Storage,
+        };
+        Self::new(code, e.to_string())
+    }
+}
+
+impl From<VaultError> for AppError {
+    fn from(e: VaultError) -> Self {
+        let code = match &e {
+            VaultError::KeychainMissing | VaultError::KeychainCorrupt => ErrorCode::KeychainMissing,
+            VaultError::KeychainUnavailable(_) => ErrorCode::KeychainUnavailable,
+            VaultError::InvalidRecoveryCode(_) => ErrorCode::InvalidRecoveryCode,
+            VaultError::Random => ErrorCode::Internal,
+        };
+        Self::new(code, e.to_string())
+    }
+}
+
+impl From<std::io::Error> for AppError {
+    fn from(e: std::io::Error) -> Self {
+        Self::new(ErrorCode::Storage, format!("file error: {e}"))
+    }
+}

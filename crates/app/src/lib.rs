@@ -1,0 +1,18 @@
+//! FrontDesk use-cases: the one API that the desktop commands, the CLI and the tests call.
+//! Start with [`start`]: it opens (or on first run creates) the encrypted database with the key
+//! from the OS keychain, or reports that the recovery code is needed.
+
+pub mod actor;
+pub mod bench_search;
+pub mod data_dir;
+pub mod demo;
+pub mod error;
+pub mod family;
+pub mod lifecycle;
+pub mod patients;
+pub mod recovery_kit;
+pub mod status;
+
+pub use error::{AppError, ErrorCode};
+pub use lifecycle::{start, unlock_with_recovery_code, App, Config, Locked, Started};
+pub use status::{AppStatus, LockReason};

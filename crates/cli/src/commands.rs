@@ -1,0 +1,189 @@
+//! One function per subcommand; each is a thin call into the app crate.
+use std::io::Read;
+use std::path::Path;
+
+use frontdesk_app::data_dir::DataDir;
+use frontdesk_app::{start, unlock_with_recovery_code, App, AppError, Config, ErrorCode, Started};
+use frontdesk_domain::PatientDraft;
+
+use crate::output;
+use crate::{BenchCommand, Cli, Command, PatientCommand};
+
+fn config(cli: &Cli) -> Config {
+    let dir = cli.data_dir.clone().map(DataDir::new).unwrap_or_else(DataDir::default_location);
+    Config::new(dir)
+}
+
+/// Opens the database with the key from the keychain; a locked database is an error here.
+async fn open(cfg: Config) -> Result<App, AppError> {
+    match start(cfg).await? {
+        Started::Ready(app) => Ok(app),
+        Started::Created(app) => {
+            print_new_database(&app).await?;
+            Ok(app)
+        }
+        Started::Locked(l) => Err(AppError::new(
+            match l.reason {
+                frontdesk_app::LockReason::KeychainMissing => ErrorCode::KeychainMissing,
+                frontdesk_app::LockReason::KeychainUnavailable => ErrorCode::KeychainUnavailable,
+            },
+            format!("{} (frontdesk unlock --recovery-code CODE)", l.message),
+        )),
+    }
+}
+
+async fn print_new_database(app: &App) -> Result<(), AppError> {
+    let kit = app.recovery_kit().await?;
+    eprintln!("Created a new encrypted FrontDesk database; its key is in this computer's keychain.");
+    eprintln!("RECOVERY CODE (print it and keep it safe — without it a lost keychain means lost data):");
+    eprintln!("  {}", kit.code);
+    Ok(())
+}
+
+fn read_input(path: &Path) -> Result<String, AppError> {
+    let mut s = String::new();
+    if path == Path::new("-") {
+        std::io::stdin().read_to_string(&mut s)?;
+    } else {
+        s = std::fs::read_to_string(path)?;
+    }
+    Ok(s)
+}
+
+pub async fn run(cli: Cli) -> Result<(), AppError> {
+    let cfg = config(&cli);
+    match cli.command {
+        Command::Init => {
+            if cfg.data_dir.has_database() {
+                return Err(AppError::new(ErrorCode::AlreadyInitialized, "a FrontDesk database already exists in that folder"));
+            }
+            let app = open(cfg).await?;
+            println!("{}", app.db().path().display());
+            app.close().await;
+        }
+        Command::Demo { patients, seed } => {
+            let app = open(cfg).await?;
+            if app.patient_count().await? > 0 {
+                return Err(AppError::new(ErrorCode::AlreadyInitialized, "the database already has patients; demo data goes into an empty database"));
+            }
+            let s = app.load_demo(patients, seed).await?;
+            println!("demo data: {} patients ({} families), {} providers, {} operatories", s.patients, s.families, s.providers, s.operatories);
+            app.close().await;
+        }
+        Command::Patient(cmd) => patient(open(cfg).await?, cmd).await?,
+        Command::RecoveryKit { pdf } => {
+            let app = open(cfg).await?;
+            let kit = app.recovery_kit().await?;
+            println!("{}", kit.code);
+            if let Some(path) = pdf {
+                std::fs::write(&path, app.recovery_kit_pdf().await?)?;
+                eprintln!("saved {}", path.display());
+            }
+            app.close().await;
+        }
+        Command::Unlock { recovery_code } => {
+            let code = if recovery_code == "-" { read_input(Path::new("-"))? } else { recovery_code };
+            match start(cfg).await? {
+                Started::Locked(l) => {
+                    let app = unlock_with_recovery_code(&l, &code).await?;
+                    println!("unlocked; the key is back in this computer's keychain");
+                    app.close().await;
+                }
+                Started::Ready(app) | Started::Created(app) => {
+                    println!("already unlocked: the keychain holds this database's key");
+                    app.close().await;
+                }
+            }
+        }
+        Command::Backup { file } => {
+            let app = open(cfg).await?;
+            app.backup(&file).await?;
+            println!("encrypted backup written to {}", file.display());
+            app.close().await;
+        }
+        Command::Rekey => {
+            let mut app = open(cfg).await?;
+            let code = app.rekey().await?;
+            println!("{}", code.as_str());
+            eprintln!("The database has a new key; the old recovery code no longer works. Print the new one.");
+            app.close().await;
+        }
+        Command::Estimate { file, explain } => {
+            let input = read_input(&file)?;
+            let out = frontdesk_estimate::run_scenario_json(&input, explain)
+                .map_err(|e| AppError::new(ErrorCode::Validation, e.to_string()))?;
+            println!("{out}");
+        }
+        Command::Bench(b) => bench(b).await?,
+    }
+    Ok(())
+}
+
+async fn patient(app: App, cmd: PatientCommand) -> Result<(), AppError> {
+    match cmd {
+        PatientCommand::Search { query, json, include_archived } => {
+            let hits = app.search_patients(&query, include_archived).await?;
+            if json {
+                output::json(&hits);
+            } else {
+                output::patients_table(&hits);
+            }
+        }
+        PatientCommand::Show { id, json } => {
+            let card = app.patient_card(id).await?;
+            if json {
+                output::json(&card);
+            } else {
+                let p = &card.patient;
+                println!("{} {} (chart {}), born {}, {}", p.first_name, p.last_name, p.chart_number, p.date_of_birth, p.status.as_str());
+                println!("created {} by {}; changed {} by {}", p.meta.created_at, p.meta.created_by, p.meta.updated_at, p.meta.updated_by);
+            }
+        }
+        PatientCommand::Add { file, json } => {
+            let draft: PatientDraft = serde_json::from_str(&read_input(&file)?)
+                .map_err(|e| AppError::new(ErrorCode::Validation, format!("the patient JSON is malformed at line {}, column {}", e.line(), e.column())))?;
+            let card = app.create_patient(&draft).await?;
+            if json {
+                output::json(&card);
+            } else {
+                println!("{}", card.patient.id);
+            }
+        }
+    }
+    app.close().await;
+    Ok(())
+}
+
+async fn bench(cmd: BenchCommand) -> Result<(), AppError> {
+    match cmd {
+        BenchCommand::Search { patients, rounds, json } => {
+            let dir = tempdir()?;
+            let r = frontdesk_app::bench_search::run(&dir, patients, rounds).await;
+            let _ = std::fs::remove_dir_all(&dir);
+            let r = r?;
+            if json {
+                println!("{}", serde_json::to_string(&r).expect("serializable"));
+            } else {
+                println!("patients: {}  queries timed: {}", r.patients, r.queries);
+                println!("encrypted  p50 {:.3} ms  p95 {:.3} ms", r.p50_ms, r.p95_ms);
+                println!("plaintext  p50 {:.3} ms  p95 {:.3} ms", r.plaintext_p50_ms, r.plaintext_p95_ms);
+                println!("ratio (encrypted/plaintext p95): {:.2}", r.ratio);
+            }
+        }
+        BenchCommand::Estimate { procedures, json } => {
+            let r = frontdesk_app::bench_estimate::run(procedures);
+            if json {
+                println!("{}", serde_json::to_string(&r).expect("serializable"));
+            } else {
+                println!("{} procedure estimates, {:.0} per second", r.procedures, r.estimates_per_second);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn tempdir() -> Result<std::path::PathBuf, AppError> {
+    let dir = std::env::temp_dir().join(format!("frontdesk-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir)
+}

@@ -1,0 +1,117 @@
+//! `frontdesk`: the headless command line over the app crate (admin work, support, tests).
+mod commands;
+mod output;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "frontdesk", version, about = "FrontDesk — front-desk records for dental and med-spa offices (headless)")]
+pub struct Cli {
+    /// Data directory (default: the OS app-data folder, e.g. ~/.local/share/FrontDesk).
+    #[arg(long, global = true, env = "FRONTDESK_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Create the encrypted database, store its key in the OS keychain, print the recovery code.
+    Init,
+    /// Create the database if needed and fill it with demo data.
+    Demo {
+        #[arg(long, default_value_t = 500)]
+        patients: usize,
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
+    /// Patient records.
+    #[command(subcommand)]
+    Patient(PatientCommand),
+    /// Print the recovery code again (admin), optionally as a PDF.
+    RecoveryKit {
+        #[arg(long)]
+        pdf: Option<PathBuf>,
+    },
+    /// Unlock with the recovery code and store the key in the keychain again.
+    Unlock {
+        /// The code from the recovery kit; `-` reads it from standard input.
+        #[arg(long = "recovery-code")]
+        recovery_code: String,
+    },
+    /// Write an encrypted backup of the database (same key) to FILE.
+    Backup { file: PathBuf },
+    /// Re-encrypt the database under a new key; prints the new recovery code.
+    Rekey,
+    /// Estimate the patient portion for a scenario file (see shared/estimates/README.md).
+    Estimate {
+        file: PathBuf,
+        #[arg(long)]
+        explain: bool,
+    },
+    /// Benchmarks.
+    #[command(subcommand)]
+    Bench(BenchCommand),
+}
+
+#[derive(Subcommand)]
+pub enum PatientCommand {
+    /// Search by name, phone digits, date of birth or chart number.
+    Search {
+        query: String,
+        #[arg(long)]
+        json: bool,
+        #[arg(long)]
+        include_archived: bool,
+    },
+    /// Show one patient's card (the read is audited).
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a patient from a JSON draft (fields as in docs/commands.md `PatientDraft`); `-` = stdin.
+    Add {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum BenchCommand {
+    /// Search latency over 100,000 patients, encrypted vs plaintext SQLite.
+    Search {
+        #[arg(long, default_value_t = 100_000)]
+        patients: usize,
+        #[arg(long, default_value_t = 5)]
+        rounds: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Procedure estimates per second for a realistic mix.
+    Estimate {
+        #[arg(long, default_value_t = 200_000)]
+        procedures: usize,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
+    match rt.block_on(commands::run(cli)) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            output::error(&e);
+            std::process::ExitCode::from(1)
+        }
+    }
+}

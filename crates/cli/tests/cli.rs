@@ -1,0 +1,129 @@
+//! The `frontdesk` binary end to end: real encrypted database, real OS keychain (run under
+//! scripts/with-keyring.sh), JSON output, exit codes.
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn frontdesk(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_frontdesk"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run frontdesk")
+}
+
+fn ok(dir: &Path, args: &[&str]) -> String {
+    let out = frontdesk(dir, args);
+    assert!(out.status.success(), "frontdesk {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn err(dir: &Path, args: &[&str]) -> String {
+    let out = frontdesk(dir, args);
+    assert!(!out.status.success(), "frontdesk {args:?} should fail");
+    String::from_utf8(out.stderr).unwrap()
+}
+
+fn search(dir: &Path, q: &str) -> Vec<serde_json::Value> {
+    serde_json::from_str::<serde_json::Value>(&ok(dir, &["patient", "search", q, "--json"]))
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+#[test]
+fn init_demo_search_recovery_and_unlock() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let init = frontdesk(dir, &["init"]);
+    assert!(init.status.success(), "{}", String::from_utf8_lossy(&init.stderr));
+    let stderr = String::from_utf8_lossy(&init.stderr);
+    assert!(stderr.contains("RECOVERY CODE"), "init shows the recovery code once: {stderr}");
+    assert!(err(dir, &["init"]).contains("error[already_initialized]"));
+
+    let demo = ok(dir, &["demo", "--patients", "500"]);
+    assert!(demo.contains("500 patients"), "{demo}");
+    let hits = search(dir, "garcia");
+    assert!(!hits.is_empty(), "accent-insensitive: garcia finds García");
+    for h in &hits {
+        for field in ["id", "last_name", "first_name", "date_of_birth", "chart_number"] {
+            assert!(h.get(field).is_some(), "search JSON has {field}: {h}");
+        }
+        assert_eq!(h["last_name"].as_str().unwrap(), "García");
+    }
+    // Non-Latin names are in the demo data and searchable in either script.
+    assert!(!search(dir, "Иванов").is_empty() || !search(dir, "Петрова").is_empty());
+
+    let code = ok(dir, &["recovery-kit"]).trim().to_string();
+    assert_eq!(code.len(), 77, "13 groups of 5 with dashes: {code}");
+    let pdf = dir.join("kit.pdf");
+    ok(dir, &["recovery-kit", "--pdf", pdf.to_str().unwrap()]);
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+
+    // Lose the keychain entry: commands refuse with a clear error, nothing new is created.
+    let id: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("frontdesk-id.json")).unwrap()).unwrap();
+    let account = format!("database-key:{}", id["database_id"].as_str().unwrap());
+    let cleared = Command::new("secret-tool")
+        .args(["clear", "service", "FrontDesk", "username", &account])
+        .status()
+        .expect("secret-tool (libsecret-tools) is installed");
+    assert!(cleared.success());
+    let before = std::fs::read(dir.join("frontdesk.db")).unwrap();
+    let e = err(dir, &["patient", "search", "garcia"]);
+    assert!(e.contains("error[keychain_missing]"), "{e}");
+    assert!(err(dir, &["unlock", "--recovery-code", "not-a-code"]).contains("error[invalid_recovery_code]"));
+    assert_eq!(std::fs::read(dir.join("frontdesk.db")).unwrap(), before, "a wrong code changes nothing");
+
+    let unlocked = ok(dir, &["unlock", "--recovery-code", &code.to_lowercase()]);
+    assert!(unlocked.contains("unlocked"), "{unlocked}");
+    assert_eq!(search(dir, "garcia").len(), hits.len(), "same data after recovery");
+}
+
+#[test]
+fn patient_add_refuses_bad_input_with_a_typed_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    ok(dir, &["init"]);
+    let file = dir.join("p.json");
+    std::fs::write(&file, r#"{"last_name":"Doe","first_name":"Jane","date_of_birth":"2026-02-30"}"#).unwrap();
+    let e = err(dir, &["patient", "add", file.to_str().unwrap()]);
+    assert!(e.contains("error[validation]") && e.contains("date_of_birth"), "{e}");
+    std::fs::write(&file, r#"{"last_name":"Doe","#).unwrap();
+    assert!(err(dir, &["patient", "add", file.to_str().unwrap()]).contains("malformed"));
+    std::fs::write(&file, r#"{"last_name":"Doe","first_name":"Jane","date_of_birth":"1990-01-01","phone_mobile":"(555) 222-3333"}"#).unwrap();
+    ok(dir, &["patient", "add", file.to_str().unwrap()]);
+    let hits = search(dir, "2223333");
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0]["first_name"], "Jane");
+}
+
+#[test]
+fn the_estimate_runner_reproduces_the_shared_examples() {
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/estimates");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&examples).expect("shared/estimates beside the repo") {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        if !name.ends_with(".json") || name.ends_with(".expected.json") {
+            continue;
+        }
+        let expected: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path.with_extension("expected.json")).unwrap()).unwrap();
+        let tmp = tempfile::tempdir().unwrap();
+        let out: serde_json::Value = serde_json::from_str(&ok(tmp.path(), &["estimate", path.to_str().unwrap()])).unwrap();
+        for (e, o) in expected["procedures"].as_array().unwrap().iter().zip(out["procedures"].as_array().unwrap()) {
+            assert_eq!(e["patient"], o["patient"], "{name}: patient portion");
+            assert_eq!(e["fee"], o["fee"], "{name}: fee");
+        }
+        n += 1;
+    }
+    assert!(n >= 2, "ran the shared examples");
+    let tmp = tempfile::tempdir().unwrap();
+    let bad = tmp.path().join("bad.json");
+    std::fs::write(&bad, r#"{"date":"2026-01-01","plans":[{"name":"X","type":"hmo","coverage":[]}],"procedures":[]}"#).unwrap();
+    let e = err(tmp.path(), &["estimate", bad.to_str().unwrap()]);
+    assert!(e.contains("plans[0].type"), "names the field: {e}");
+}

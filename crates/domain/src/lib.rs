@@ -1,0 +1,19 @@
+//! FrontDesk domain: the records a front desk keeps and the rules about them.
+//! Pure code: no database, no window, no clock reads (the clock is passed in).
+
+pub mod clock;
+pub mod dob;
+pub mod error;
+pub mod family;
+pub mod patient;
+pub mod patient_diff;
+pub mod redacted;
+pub mod search_key;
+pub mod search_query;
+pub mod validation;
+
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use error::{FieldError, ValidationErrors};
+pub use family::Relationship;
+pub use patient::*;
+pub use redacted::Redacted;

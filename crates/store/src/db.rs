@@ -1,0 +1,161 @@
+//! Opening the SQLCipher database: key first, then WAL, foreign keys, one writer.
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use zeroize::Zeroizing;
+
+use crate::{Result, StoreError};
+
+pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+/// How the database file is keyed.
+#[derive(Clone)]
+pub enum DbKey {
+    /// A raw 256-bit SQLCipher key (no KDF: opens in well under a millisecond).
+    Raw(Zeroizing<[u8; 32]>),
+    /// No encryption. Only for the benchmark's plaintext baseline.
+    Plaintext,
+}
+
+impl std::fmt::Debug for DbKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DbKey::Raw(_) => f.write_str("DbKey::Raw([redacted])"),
+            DbKey::Plaintext => f.write_str("DbKey::Plaintext"),
+        }
+    }
+}
+
+impl DbKey {
+    fn pragma_value(&self) -> Option<String> {
+        match self {
+            DbKey::Raw(k) => Some(format!("\"x'{}'\"", hex::encode_upper(&k[..]))),
+            DbKey::Plaintext => None,
+        }
+    }
+}
+
+/// The database: a single writer connection and a small pool of readers.
+#[derive(Clone, Debug)]
+pub struct Db {
+    pub(crate) writer: SqlitePool,
+    pub(crate) reader: SqlitePool,
+    path: PathBuf,
+}
+
+fn options(path: &Path, key: &DbKey, create: bool) -> Result<SqliteConnectOptions> {
+    let mut o = SqliteConnectOptions::from_str("sqlite://")
+        .map_err(StoreError::Sqlx)?
+        .filename(path)
+        .create_if_missing(create);
+    if let Some(k) = key.pragma_value() {
+        // SQLCipher requires the key before anything else touches the file.
+        o = o.pragma("key", k).pragma("cipher_log_level", "NONE");
+    }
+    Ok(o
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(5)))
+}
+
+impl Db {
+    /// Opens an existing database. A wrong key gives [`StoreError::WrongKey`].
+    pub async fn open(path: &Path, key: &DbKey) -> Result<Db> {
+        if !path.exists() {
+            return Err(StoreError::Missing);
+        }
+        Self::connect(path, key, false).await
+    }
+
+    /// Creates a new database file (fails if one exists) and applies every migration.
+    pub async fn create(path: &Path, key: &DbKey) -> Result<Db> {
+        if path.exists() {
+            return Err(StoreError::Io(std::io::Error::new(
+                std::io::ErrorKind::AlreadyExists,
+                "a database already exists there",
+            )));
+        }
+        let db = Self::connect(path, key, true).await?;
+        db.migrate().await?;
+        Ok(db)
+    }
+
+    async fn connect(path: &Path, key: &DbKey, create: bool) -> Result<Db> {
+        let opts = options(path, key, create)?;
+        let writer = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(opts.clone())
+            .await?;
+        // Touch the schema: with a wrong key this is where SQLCipher says "file is not a database".
+        sqlx::query("SELECT count(*) FROM sqlite_master").execute(&writer).await?;
+        let reader = SqlitePoolOptions::new()
+            .max_connections(4)
+            .min_connections(1)
+            .connect_with(opts.read_only(true))
+            .await?;
+        Ok(Db { writer, reader, path: path.to_path_buf() })
+    }
+
+    pub async fn migrate(&self) -> Result<()> {
+        MIGRATOR.run(&self.writer).await?;
+        Ok(())
+    }
+
+    /// Applies migrations up to and including `version` only (tests of upgrades from an older schema).
+    pub async fn migrate_to(&self, version: i64) -> Result<()> {
+        let older = sqlx::migrate::Migrator::with_migrations(
+            MIGRATOR.iter().filter(|m| m.version <= version).cloned().collect(),
+        );
+        older.run(&self.writer).await?;
+        Ok(())
+    }
+
+    /// Creates an empty database file without applying migrations (upgrade tests).
+    pub async fn create_empty(path: &Path, key: &DbKey) -> Result<Db> {
+        Self::connect(path, key, true).await
+    }
+
+    /// The newest migration applied to this database.
+    pub async fn schema_version(&self) -> Result<i64> {
+        let v: Option<i64> = sqlx::query_scalar("SELECT max(version) FROM _sqlx_migrations WHERE success")
+            .fetch_one(&self.reader)
+            .await?;
+        Ok(v.unwrap_or(0))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Re-encrypts the database under a new key.
+    pub async fn rekey(&self, new_key: &DbKey) -> Result<()> {
+        let Some(k) = new_key.pragma_value() else {
+            return Err(StoreError::FamilyRule("a database cannot be rekeyed to plaintext"));
+        };
+        // The reader connections keep the old key: close them first.
+        self.reader.close().await;
+        sqlx::query(sqlx::AssertSqlSafe(format!("PRAGMA rekey = {k}")))
+            .execute(&self.writer)
+            .await?;
+        Ok(())
+    }
+
+    /// Writes an encrypted copy (same key) of the database to `dest`.
+    pub async fn backup_to(&self, dest: &Path) -> Result<()> {
+        sqlx::query("VACUUM INTO ?")
+            .bind(dest.to_string_lossy().to_string())
+            .execute(&self.writer)
+            .await?;
+        Ok(())
+    }
+
+    /// Checkpoints the WAL and closes every connection.
+    pub async fn close(&self) {
+        let _ = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&self.writer).await;
+        self.reader.close().await;
+        self.writer.close().await;
+    }
+}

@@ -1,0 +1,19 @@
+//! FrontDesk's encrypted database. All SQL of the application lives in this crate: one module
+//! per table group, migrations in `migrations/` applied with `sqlx::migrate!`.
+
+pub mod audit;
+pub mod db;
+pub mod error;
+pub mod family;
+pub mod patient_rows;
+pub mod patient_search;
+pub mod patients;
+pub mod practice;
+pub mod settings;
+pub mod testing;
+
+pub use audit::{AuditEntry, AuditEvent};
+pub use db::{Db, DbKey};
+pub use error::StoreError;
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -1,0 +1,54 @@
+//! What the window is connected to: an unlocked app, a locked database, or a start-up failure.
+use frontdesk_app::data_dir::DataDir;
+use frontdesk_app::{start, unlock_with_recovery_code, App, AppError, AppStatus, Config, ErrorCode, Locked, Started};
+use tokio::sync::RwLock;
+
+pub enum State {
+    Ready(App),
+    Locked(Locked),
+    Failed(AppError),
+}
+
+pub struct Session(pub RwLock<State>);
+
+impl Session {
+    pub async fn start(data_dir: DataDir) -> Session {
+        let state = match start(Config::new(data_dir)).await {
+            Ok(Started::Ready(app) | Started::Created(app)) => State::Ready(app),
+            Ok(Started::Locked(l)) => State::Locked(l),
+            Err(e) => State::Failed(e),
+        };
+        Session(RwLock::new(state))
+    }
+
+    pub async fn status(&self) -> Result<AppStatus, AppError> {
+        match &*self.0.read().await {
+            State::Ready(app) => app.current_status().await,
+            State::Locked(l) => Ok(AppStatus::Locked { reason: l.reason, message: l.message.clone() }),
+            State::Failed(e) => Err(e.clone()),
+        }
+    }
+
+    pub async fn unlock(&self, code: &str) -> Result<AppStatus, AppError> {
+        let mut state = self.0.write().await;
+        let State::Locked(locked) = &*state else {
+            return Err(AppError::new(ErrorCode::Locked, "FrontDesk is not locked"));
+        };
+        let app = unlock_with_recovery_code(locked, code).await?;
+        let status = app.current_status().await?;
+        *state = State::Ready(app);
+        Ok(status)
+    }
+
+    /// Runs `f` with the unlocked app, or says the database is locked.
+    pub async fn with_app<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        F: AsyncFnOnce(&App) -> Result<T, AppError>,
+    {
+        match &*self.0.read().await {
+            State::Ready(app) => f(app).await,
+            State::Locked(_) => Err(AppError::new(ErrorCode::Locked, "FrontDesk is locked: unlock it with the recovery code")),
+            State::Failed(e) => Err(e.clone()),
+        }
+    }
+}

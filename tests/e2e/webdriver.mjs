@@ -1,0 +1,105 @@
+// A minimal W3C WebDriver client (plain HTTP) for tauri-driver: just what the E2E tests use.
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+
+const BASE = process.env.WEBDRIVER_URL ?? "http://127.0.0.1:4444";
+const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+export const Keys = { Enter: "\uE007", Escape: "\uE00C", ArrowDown: "\uE015", ArrowUp: "\uE013", Control: "\uE009" };
+
+async function call(method, path, body) {
+  const res = await fetch(BASE + path, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json().catch(() => ({}));
+  if (!res.ok) {
+    const v = json.value ?? {};
+    const err = new Error(`${method} ${path}: ${v.error ?? res.status} ${v.message ?? ""}`);
+    err.code = v.error;
+    throw err;
+  }
+  return json.value;
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export class Session {
+  static async start(args = []) {
+    const value = await call("POST", "/session", {
+      capabilities: {
+        alwaysMatch: {
+          browserName: "wry",
+          "tauri:options": { application: process.env.APP_BINARY, args },
+        },
+      },
+    });
+    return new Session(value.sessionId);
+  }
+  constructor(id) {
+    this.id = id;
+  }
+  p(path) {
+    return `/session/${this.id}${path}`;
+  }
+  async quit() {
+    await call("DELETE", this.p("")).catch(() => {});
+  }
+  /** Waits until an element matching the CSS selector exists; returns its id. */
+  async find(css, timeoutMs = 15000) {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        const v = await call("POST", this.p("/element"), { using: "css selector", value: css });
+        return v[ELEMENT];
+      } catch (e) {
+        if (Date.now() > end) throw new Error(`no element ${css} after ${timeoutMs} ms`);
+        await sleep(150);
+      }
+    }
+  }
+  async findAll(css) {
+    const v = await call("POST", this.p("/elements"), { using: "css selector", value: css });
+    return v.map((e) => e[ELEMENT]);
+  }
+  async exists(css) {
+    return (await this.findAll(css)).length > 0;
+  }
+  byTestId(id) {
+    return `[data-testid="${id}"]`;
+  }
+  async click(css) {
+    await call("POST", this.p(`/element/${await this.find(css)}/click`), {});
+  }
+  async type(css, text) {
+    await call("POST", this.p(`/element/${await this.find(css)}/value`), { text });
+  }
+  async clear(css) {
+    await call("POST", this.p(`/element/${await this.find(css)}/clear`), {});
+  }
+  async text(css) {
+    return call("GET", this.p(`/element/${await this.find(css)}/text`));
+  }
+  async value(css) {
+    return call("GET", this.p(`/element/${await this.find(css)}/property/value`));
+  }
+  /** Polls until the text of `css` satisfies `pred`; returns it. */
+  async waitText(css, pred, timeoutMs = 15000) {
+    const end = Date.now() + timeoutMs;
+    let last = "";
+    for (;;) {
+      try {
+        last = await this.text(css);
+        if (pred(last)) return last;
+      } catch {}
+      if (Date.now() > end) throw new Error(`text of ${css} never matched; last: ${JSON.stringify(last)}`);
+      await sleep(150);
+    }
+  }
+  async screenshot(name) {
+    const out = process.env.E2E_OUT;
+    if (!out) return;
+    const b64 = await call("GET", this.p("/screenshot")).catch(() => null);
+    if (b64) await writeFile(join(out, `${name}.png`), Buffer.from(b64, "base64"));
+  }
+}
