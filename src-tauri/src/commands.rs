@@ -30,19 +30,26 @@ pub async fn recovery_kit(s: State<'_, Session>) -> Res<RecoveryKit> {
 #[tauri::command]
 #[specta::specta]
 pub async fn save_recovery_kit_pdf(s: State<'_, Session>) -> Res<String> {
-    s.with_app(async |a| Ok(a.save_recovery_kit_pdf(None).await?.display().to_string())).await
+    s.with_app(async |a| Ok(a.save_recovery_kit_pdf(None).await?.display().to_string()))
+        .await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn acknowledge_recovery_kit(s: State<'_, Session>) -> Res<()> {
-    s.with_app(async |a| a.acknowledge_recovery_kit().await).await
+    s.with_app(async |a| a.acknowledge_recovery_kit().await)
+        .await
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn patient_search(s: State<'_, Session>, query: String, include_archived: bool) -> Res<Vec<PatientSummary>> {
-    s.with_app(async |a| a.search_patients(&query, include_archived).await).await
+pub async fn patient_search(
+    s: State<'_, Session>,
+    query: String,
+    include_archived: bool,
+) -> Res<Vec<PatientSummary>> {
+    s.with_app(async |a| a.search_patients(&query, include_archived).await)
+        .await
 }
 
 #[tauri::command]
@@ -59,26 +66,40 @@ pub async fn patient_create(s: State<'_, Session>, draft: PatientDraft) -> Res<P
 
 #[tauri::command]
 #[specta::specta]
-pub async fn patient_update(s: State<'_, Session>, id: i64, version: i64, draft: PatientDraft) -> Res<PatientCard> {
-    s.with_app(async |a| a.update_patient(id, version, &draft).await).await
+pub async fn patient_update(
+    s: State<'_, Session>,
+    id: i64,
+    version: i64,
+    draft: PatientDraft,
+) -> Res<PatientCard> {
+    s.with_app(async |a| a.update_patient(id, version, &draft).await)
+        .await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn patient_archive(s: State<'_, Session>, id: i64, version: i64) -> Res<PatientCard> {
-    s.with_app(async |a| a.archive_patient(id, version).await).await
+    s.with_app(async |a| a.archive_patient(id, version).await)
+        .await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn patient_restore(s: State<'_, Session>, id: i64, version: i64) -> Res<PatientCard> {
-    s.with_app(async |a| a.restore_patient(id, version).await).await
+    s.with_app(async |a| a.restore_patient(id, version).await)
+        .await
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn family_link(s: State<'_, Session>, member_id: i64, guarantor_id: i64, relationship: Relationship) -> Res<PatientCard> {
-    s.with_app(async |a| a.link_family(member_id, guarantor_id, relationship).await).await
+pub async fn family_link(
+    s: State<'_, Session>,
+    member_id: i64,
+    guarantor_id: i64,
+    relationship: Relationship,
+) -> Res<PatientCard> {
+    s.with_app(async |a| a.link_family(member_id, guarantor_id, relationship).await)
+        .await
 }
 
 #[tauri::command]
@@ -95,23 +116,22 @@ pub async fn patient_audit(s: State<'_, Session>, id: i64) -> Res<Vec<AuditLine>
 
 /// The command list and the TypeScript bindings generated from it.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
-    tauri_specta::Builder::<tauri::Wry>::new()
-        .commands(tauri_specta::collect_commands![
-            app_status,
-            unlock_with_recovery_code,
-            recovery_kit,
-            save_recovery_kit_pdf,
-            acknowledge_recovery_kit,
-            patient_search,
-            patient_get,
-            patient_create,
-            patient_update,
-            patient_archive,
-            patient_restore,
-            family_link,
-            family_unlink,
-            patient_audit,
-        ])
+    tauri_specta::Builder::<tauri::Wry>::new().commands(tauri_specta::collect_commands![
+        app_status,
+        unlock_with_recovery_code,
+        recovery_kit,
+        save_recovery_kit_pdf,
+        acknowledge_recovery_kit,
+        patient_search,
+        patient_get,
+        patient_create,
+        patient_update,
+        patient_archive,
+        patient_restore,
+        family_link,
+        family_unlink,
+        patient_audit,
+    ])
 }
 
 /// Renders `ui/src/bindings.ts` as it should be for the current commands and types.

@@ -11,7 +11,11 @@ use session::Session;
 /// `--data-dir DIR` on the command line, else `FRONTDESK_DATA_DIR`, else the OS app-data folder.
 fn data_dir() -> DataDir {
     let args: Vec<String> = std::env::args().collect();
-    match args.iter().position(|a| a == "--data-dir").and_then(|i| args.get(i + 1)) {
+    match args
+        .iter()
+        .position(|a| a == "--data-dir")
+        .and_then(|i| args.get(i + 1))
+    {
         Some(dir) => DataDir::new(dir),
         None => DataDir::default_location(),
     }

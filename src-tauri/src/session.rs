@@ -1,6 +1,8 @@
 //! What the window is connected to: an unlocked app, a locked database, or a start-up failure.
 use frontdesk_app::data_dir::DataDir;
-use frontdesk_app::{start, unlock_with_recovery_code, App, AppError, AppStatus, Config, ErrorCode, Locked, Started};
+use frontdesk_app::{
+    start, unlock_with_recovery_code, App, AppError, AppStatus, Config, ErrorCode, Locked, Started,
+};
 use tokio::sync::RwLock;
 
 pub enum State {
@@ -24,7 +26,10 @@ impl Session {
     pub async fn status(&self) -> Result<AppStatus, AppError> {
         match &*self.0.read().await {
             State::Ready(app) => app.current_status().await,
-            State::Locked(l) => Ok(AppStatus::Locked { reason: l.reason, message: l.message.clone() }),
+            State::Locked(l) => Ok(AppStatus::Locked {
+                reason: l.reason,
+                message: l.message.clone(),
+            }),
             State::Failed(e) => Err(e.clone()),
         }
     }
@@ -47,7 +52,10 @@ impl Session {
     {
         match &*self.0.read().await {
             State::Ready(app) => f(app).await,
-            State::Locked(_) => Err(AppError::new(ErrorCode::Locked, "FrontDesk is locked: unlock it with the recovery code")),
+            State::Locked(_) => Err(AppError::new(
+                ErrorCode::Locked,
+                "FrontDesk is locked: unlock it with the recovery code",
+            )),
             State::Failed(e) => Err(e.clone()),
         }
     }

@@ -14,7 +14,12 @@ pub struct MemoryKeychain(pub Arc<Mutex<HashMap<String, DatabaseKey>>>);
 
 impl KeyStore for MemoryKeychain {
     fn load(&self, id: &str) -> Result<DatabaseKey, VaultError> {
-        self.0.lock().unwrap().get(id).cloned().ok_or(VaultError::KeychainMissing)
+        self.0
+            .lock()
+            .unwrap()
+            .get(id)
+            .cloned()
+            .ok_or(VaultError::KeychainMissing)
     }
     fn store(&self, id: &str, key: &DatabaseKey) -> Result<(), VaultError> {
         self.0.lock().unwrap().insert(id.into(), key.clone());
@@ -43,11 +48,18 @@ impl KeyStore for UnreachableKeychain {
 
 /// 2026-11-24 15:00 UTC.
 pub fn clock() -> Arc<FixedClock> {
-    Arc::new(FixedClock(Utc.with_ymd_and_hms(2026, 11, 24, 15, 0, 0).unwrap()))
+    Arc::new(FixedClock(
+        Utc.with_ymd_and_hms(2026, 11, 24, 15, 0, 0).unwrap(),
+    ))
 }
 
 pub fn config(dir: &std::path::Path, keystore: Arc<dyn KeyStore>) -> Config {
-    Config { data_dir: DataDir::new(dir), keystore, clock: clock(), actor: "workstation:test".into() }
+    Config {
+        data_dir: DataDir::new(dir),
+        keystore,
+        clock: clock(),
+        actor: "workstation:test".into(),
+    }
 }
 
 pub fn memory_config(dir: &std::path::Path) -> (Config, MemoryKeychain) {
@@ -68,7 +80,12 @@ pub async fn ready(cfg: Config) -> App {
 }
 
 pub fn draft(last: &str, first: &str, dob: &str) -> PatientDraft {
-    PatientDraft { last_name: last.into(), first_name: first.into(), date_of_birth: dob.into(), ..Default::default() }
+    PatientDraft {
+        last_name: last.into(),
+        first_name: first.into(),
+        date_of_birth: dob.into(),
+        ..Default::default()
+    }
 }
 
 /// Every file under `dir`, recursively.

@@ -57,8 +57,19 @@ pub async fn run(dir: &Path, n: usize, rounds: usize) -> Result<SearchBench, App
     enc.close().await;
     plain.close().await;
     let (p50, p95) = (percentile(&mut t_enc, 50.0), percentile(&mut t_enc, 95.0));
-    let (pp50, pp95) = (percentile(&mut t_plain, 50.0), percentile(&mut t_plain, 95.0));
-    Ok(SearchBench { patients: n, queries: t_enc.len(), p50_ms: p50, p95_ms: p95, plaintext_p50_ms: pp50, plaintext_p95_ms: pp95, ratio: p95 / pp95 })
+    let (pp50, pp95) = (
+        percentile(&mut t_plain, 50.0),
+        percentile(&mut t_plain, 95.0),
+    );
+    Ok(SearchBench {
+        patients: n,
+        queries: t_enc.len(),
+        p50_ms: p50,
+        p95_ms: p95,
+        plaintext_p50_ms: pp50,
+        plaintext_p95_ms: pp95,
+        ratio: p95 / pp95,
+    })
 }
 
 async fn time(db: &Db, q: &str) -> Result<f64, AppError> {
@@ -94,7 +105,12 @@ fn mixed_queries(people: &[frontdesk_domain::validation::ValidPatient], n: usize
                 }
                 6 => {
                     let d: Vec<&str> = p.date_of_birth.split('-').collect();
-                    format!("{}/{}/{}", d[1].trim_start_matches('0'), d[2].trim_start_matches('0'), d[0])
+                    format!(
+                        "{}/{}/{}",
+                        d[1].trim_start_matches('0'),
+                        d[2].trim_start_matches('0'),
+                        d[0]
+                    )
                 }
                 7 => format!("{:06}", rng.random_range(1..people.len())),
                 _ => prefix(&deunicode_lower(&p.first_name), 3),

@@ -31,7 +31,11 @@ impl DataDir {
         if let Some(d) = std::env::var_os("FRONTDESK_DATA_DIR") {
             return Self::new(d);
         }
-        Self::new(dirs::data_dir().unwrap_or_else(|| PathBuf::from(".")).join("FrontDesk"))
+        Self::new(
+            dirs::data_dir()
+                .unwrap_or_else(|| PathBuf::from("."))
+                .join("FrontDesk"),
+        )
     }
 
     pub fn root(&self) -> &Path {
@@ -63,14 +67,22 @@ impl DataDir {
     pub fn write_identity(&self, id: &Identity) -> Result<(), AppError> {
         std::fs::create_dir_all(&self.root)?;
         let tmp = self.root.join(format!("{IDENTITY_FILE}.tmp"));
-        std::fs::write(&tmp, serde_json::to_vec_pretty(id).expect("identity serializes"))?;
+        std::fs::write(
+            &tmp,
+            serde_json::to_vec_pretty(id).expect("identity serializes"),
+        )?;
         std::fs::rename(tmp, self.identity_path())?;
         Ok(())
     }
 
     /// Removes what a failed first start left behind (only called before any data was written).
     pub(crate) fn remove_new_database(&self) {
-        for f in [DB_FILE, "frontdesk.db-wal", "frontdesk.db-shm", IDENTITY_FILE] {
+        for f in [
+            DB_FILE,
+            "frontdesk.db-wal",
+            "frontdesk.db-shm",
+            IDENTITY_FILE,
+        ] {
             let _ = std::fs::remove_file(self.root.join(f));
         }
     }

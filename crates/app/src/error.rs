@@ -34,13 +34,21 @@ pub struct AppError {
 
 impl AppError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Self { code, message: message.into(), fields: vec![] }
+        Self {
+            code,
+            message: message.into(),
+            fields: vec![],
+        }
     }
 }
 
 impl From<ValidationErrors> for AppError {
     fn from(e: ValidationErrors) -> Self {
-        Self { code: ErrorCode::Validation, message: format!("Please correct: {e}"), fields: e.0 }
+        Self {
+            code: ErrorCode::Validation,
+            message: format!("Please correct: {e}"),
+            fields: e.0,
+        }
     }
 }
 
@@ -52,7 +60,10 @@ impl From<StoreError> for AppError {
                 return Self {
                     code: ErrorCode::DuplicateChartNumber,
                     message: e.to_string(),
-                    fields: vec![FieldError::new("chart_number", "is already used by another patient")],
+                    fields: vec![FieldError::new(
+                        "chart_number",
+                        "is already used by another patient",
+                    )],
                 }
             }
             StoreError::NotFound(_) => ErrorCode::NotFound,

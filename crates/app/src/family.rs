@@ -25,7 +25,10 @@ pub(crate) async fn family_of(db: &Db, patient: &Patient) -> Result<Family, AppE
     let members = family::members(db, guarantor_id)
         .await?
         .into_iter()
-        .map(|(patient, relationship)| FamilyMember { patient, relationship })
+        .map(|(patient, relationship)| FamilyMember {
+            patient,
+            relationship,
+        })
         .collect();
     Ok(Family { guarantor, members })
 }
@@ -37,7 +40,15 @@ impl App {
         guarantor: PatientId,
         relationship: Relationship,
     ) -> Result<PatientCard, AppError> {
-        family::link(&self.db, member, guarantor, relationship, self.actor(), self.cfg.clock.now()).await?;
+        family::link(
+            &self.db,
+            member,
+            guarantor,
+            relationship,
+            self.actor(),
+            self.cfg.clock.now(),
+        )
+        .await?;
         self.card_unaudited(member).await
     }
 

@@ -108,18 +108,27 @@ fn locked(cfg: Config, e: &VaultError) -> Locked {
                 .to_string(),
         ),
     };
-    Locked { cfg, reason, message }
+    Locked {
+        cfg,
+        reason,
+        message,
+    }
 }
 
 async fn create(cfg: Config) -> Result<App, AppError> {
     std::fs::create_dir_all(cfg.data_dir.root())?;
     let key = DatabaseKey::generate()?;
-    let identity = Identity { database_id: uuid::Uuid::new_v4().to_string(), created_at: cfg.clock.now() };
+    let identity = Identity {
+        database_id: uuid::Uuid::new_v4().to_string(),
+        created_at: cfg.clock.now(),
+    };
     let result = async {
         let db = Db::create(&cfg.data_dir.db_path(), &DbKey::Raw(key.bytes())).await?;
         settings::set(&db, SETTING_DATABASE_ID, &identity.database_id).await?;
         settings::set(&db, SETTING_KIT_ACKNOWLEDGED, "false").await?;
-        let tz = iana_time_zone::get_timezone().ok().filter(|t| t.parse::<Tz>().is_ok());
+        let tz = iana_time_zone::get_timezone()
+            .ok()
+            .filter(|t| t.parse::<Tz>().is_ok());
         settings::set(&db, SETTING_TIMEZONE, tz.as_deref().unwrap_or("UTC")).await?;
         cfg.data_dir.write_identity(&identity)?;
         // The key goes into the keychain before anyone can put data in the database.
@@ -153,7 +162,13 @@ async fn open(cfg: Config, identity: &Identity, key: DatabaseKey) -> Result<App,
         .await?
         .and_then(|t| t.parse::<Tz>().ok())
         .unwrap_or(Tz::UTC);
-    Ok(App { db, cfg, key, tz, database_id: identity.database_id.clone() })
+    Ok(App {
+        db,
+        cfg,
+        key,
+        tz,
+        database_id: identity.database_id.clone(),
+    })
 }
 
 /// Opens a locked database with the recovery code and puts the key back into the keychain.
@@ -176,7 +191,10 @@ pub async fn unlock_with_recovery_code(locked: &Locked, code: &str) -> Result<Ap
 
 impl App {
     pub fn status(&self, kit_pending: bool) -> AppStatus {
-        AppStatus::Ready { recovery_kit_pending: kit_pending, user: self.cfg.actor.clone() }
+        AppStatus::Ready {
+            recovery_kit_pending: kit_pending,
+            user: self.cfg.actor.clone(),
+        }
     }
 
     pub async fn current_status(&self) -> Result<AppStatus, AppError> {
@@ -220,10 +238,15 @@ impl App {
     /// Writes an encrypted backup (same key) to `dest`.
     pub async fn backup(&self, dest: &std::path::Path) -> Result<(), AppError> {
         if dest.exists() {
-            return Err(AppError::new(ErrorCode::Storage, "the backup file already exists; choose a new name"));
+            return Err(AppError::new(
+                ErrorCode::Storage,
+                "the backup file already exists; choose a new name",
+            ));
         }
         self.db.backup_to(dest).await.map_err(|e| match e {
-            StoreError::Sqlx(_) => AppError::new(ErrorCode::Storage, "the backup could not be written"),
+            StoreError::Sqlx(_) => {
+                AppError::new(ErrorCode::Storage, "the backup could not be written")
+            }
             other => other.into(),
         })
     }

@@ -28,8 +28,18 @@ pub struct AuditLine {
 }
 
 impl App {
-    pub async fn search_patients(&self, query: &str, include_archived: bool) -> Result<Vec<PatientSummary>, AppError> {
-        Ok(patient_search::search(&self.db, &parse_search(query), include_archived, SEARCH_LIMIT).await?)
+    pub async fn search_patients(
+        &self,
+        query: &str,
+        include_archived: bool,
+    ) -> Result<Vec<PatientSummary>, AppError> {
+        Ok(patient_search::search(
+            &self.db,
+            &parse_search(query),
+            include_archived,
+            SEARCH_LIMIT,
+        )
+        .await?)
     }
 
     /// Opens a patient's card; the read is written to the audit log.
@@ -59,24 +69,59 @@ impl App {
     }
 
     /// Saves an edit made from `version` of the record; refuses if someone saved in between.
-    pub async fn update_patient(&self, id: PatientId, version: i64, draft: &PatientDraft) -> Result<PatientCard, AppError> {
+    pub async fn update_patient(
+        &self,
+        id: PatientId,
+        version: i64,
+        draft: &PatientDraft,
+    ) -> Result<PatientCard, AppError> {
         let valid = validate_patient(draft, self.today())?;
         let before = patients::get(&self.db, id).await?;
         let fields = changed_fields(&before.to_draft(), &valid.draft);
-        patients::update(&self.db, id, version, &valid, fields, self.actor(), self.cfg.clock.now()).await?;
+        patients::update(
+            &self.db,
+            id,
+            version,
+            &valid,
+            fields,
+            self.actor(),
+            self.cfg.clock.now(),
+        )
+        .await?;
         self.card_unaudited(id).await
     }
 
-    pub async fn archive_patient(&self, id: PatientId, version: i64) -> Result<PatientCard, AppError> {
+    pub async fn archive_patient(
+        &self,
+        id: PatientId,
+        version: i64,
+    ) -> Result<PatientCard, AppError> {
         self.set_status(id, version, PatientStatus::Archived).await
     }
 
-    pub async fn restore_patient(&self, id: PatientId, version: i64) -> Result<PatientCard, AppError> {
+    pub async fn restore_patient(
+        &self,
+        id: PatientId,
+        version: i64,
+    ) -> Result<PatientCard, AppError> {
         self.set_status(id, version, PatientStatus::Active).await
     }
 
-    async fn set_status(&self, id: PatientId, version: i64, status: PatientStatus) -> Result<PatientCard, AppError> {
-        patients::set_status(&self.db, id, version, status, self.actor(), self.cfg.clock.now()).await?;
+    async fn set_status(
+        &self,
+        id: PatientId,
+        version: i64,
+        status: PatientStatus,
+    ) -> Result<PatientCard, AppError> {
+        patients::set_status(
+            &self.db,
+            id,
+            version,
+            status,
+            self.actor(),
+            self.cfg.clock.now(),
+        )
+        .await?;
         self.card_unaudited(id).await
     }
 
@@ -85,7 +130,12 @@ impl App {
         let entries = audit::for_entity(&self.db, "patient", id, 200).await?;
         Ok(entries
             .into_iter()
-            .map(|e| AuditLine { at: e.at.to_rfc3339(), actor: e.actor, action: e.action, fields: e.fields })
+            .map(|e| AuditLine {
+                at: e.at.to_rfc3339(),
+                actor: e.actor,
+                action: e.action,
+                fields: e.fields,
+            })
             .collect())
     }
 

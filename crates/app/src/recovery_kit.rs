@@ -19,7 +19,13 @@ impl App {
     /// The recovery code of this database (logged: showing it is a sensitive act).
     pub async fn recovery_kit(&self) -> Result<RecoveryKit, AppError> {
         let identity: Identity = self.cfg.data_dir.read_identity()?;
-        let event = AuditEvent { actor: self.actor(), action: "recovery_kit.view", entity: "database", entity_id: None, fields: vec![] };
+        let event = AuditEvent {
+            actor: self.actor(),
+            action: "recovery_kit.view",
+            entity: "database",
+            entity_id: None,
+            fields: vec![],
+        };
         audit::append(&self.db, &event, self.cfg.clock.now()).await?;
         Ok(RecoveryKit {
             code: RecoveryCode::from_key(&self.key).as_str().to_string(),
@@ -44,7 +50,12 @@ impl App {
             created: &kit.created_at,
             computer: &computer,
         })
-        .map_err(|e| AppError::new(ErrorCode::Internal, format!("the recovery kit PDF could not be made: {e}")))
+        .map_err(|e| {
+            AppError::new(
+                ErrorCode::Internal,
+                format!("the recovery kit PDF could not be made: {e}"),
+            )
+        })
     }
 
     /// Saves the recovery kit PDF in `dir` (the user's Documents folder by default); returns the path.

@@ -13,6 +13,12 @@ pub enum LockReason {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum AppStatus {
-    Ready { recovery_kit_pending: bool, user: String },
-    Locked { reason: LockReason, message: String },
+    Ready {
+        recovery_kit_pending: bool,
+        user: String,
+    },
+    Locked {
+        reason: LockReason,
+        message: String,
+    },
 }

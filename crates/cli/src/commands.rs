@@ -4,13 +4,16 @@ use std::path::Path;
 
 use frontdesk_app::data_dir::DataDir;
 use frontdesk_app::{start, unlock_with_recovery_code, App, AppError, Config, ErrorCode, Started};
-use frontdesk_domain::PatientDraft;
 
 use crate::output;
 use crate::{BenchCommand, Cli, Command, PatientCommand};
 
 fn config(cli: &Cli) -> Config {
-    let dir = cli.data_dir.clone().map(DataDir::new).unwrap_or_else(DataDir::default_location);
+    let dir = cli
+        .data_dir
+        .clone()
+        .map(DataDir::new)
+        .unwrap_or_else(DataDir::default_location);
     Config::new(dir)
 }
 
@@ -34,8 +37,12 @@ async fn open(cfg: Config) -> Result<App, AppError> {
 
 async fn print_new_database(app: &App) -> Result<(), AppError> {
     let kit = app.recovery_kit().await?;
-    eprintln!("Created a new encrypted FrontDesk database; its key is in this computer's keychain.");
-    eprintln!("RECOVERY CODE (print it and keep it safe — without it a lost keychain means lost data):");
+    eprintln!(
+        "Created a new encrypted FrontDesk database; its key is in this computer's keychain."
+    );
+    eprintln!(
+        "RECOVERY CODE (print it and keep it safe — without it a lost keychain means lost data):"
+    );
     eprintln!("  {}", kit.code);
     Ok(())
 }
@@ -55,7 +62,10 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
     match cli.command {
         Command::Init => {
             if cfg.data_dir.has_database() {
-                return Err(AppError::new(ErrorCode::AlreadyInitialized, "a FrontDesk database already exists in that folder"));
+                return Err(AppError::new(
+                    ErrorCode::AlreadyInitialized,
+                    "a FrontDesk database already exists in that folder",
+                ));
             }
             let app = open(cfg).await?;
             println!("{}", app.db().path().display());
@@ -64,10 +74,16 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
         Command::Demo { patients, seed } => {
             let app = open(cfg).await?;
             if app.patient_count().await? > 0 {
-                return Err(AppError::new(ErrorCode::AlreadyInitialized, "the database already has patients; demo data goes into an empty database"));
+                return Err(AppError::new(
+                    ErrorCode::AlreadyInitialized,
+                    "the database already has patients; demo data goes into an empty database",
+                ));
             }
             let s = app.load_demo(patients, seed).await?;
-            println!("demo data: {} patients ({} families), {} providers, {} operatories", s.patients, s.families, s.providers, s.operatories);
+            println!(
+                "demo data: {} patients ({} families), {} providers, {} operatories",
+                s.patients, s.families, s.providers, s.operatories
+            );
             app.close().await;
         }
         Command::Patient(cmd) => patient(open(cfg).await?, cmd).await?,
@@ -82,7 +98,11 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
             app.close().await;
         }
         Command::Unlock { recovery_code } => {
-            let code = if recovery_code == "-" { read_input(Path::new("-"))? } else { recovery_code };
+            let code = if recovery_code == "-" {
+                read_input(Path::new("-"))?
+            } else {
+                recovery_code
+            };
             match start(cfg).await? {
                 Started::Locked(l) => {
                     let app = unlock_with_recovery_code(&l, &code).await?;
@@ -110,9 +130,7 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
         }
         Command::Estimate { file, explain } => {
             let input = read_input(&file)?;
-            let out = frontdesk_estimate::run_scenario_json(&input, explain)
-                .map_err(|e| AppError::new(ErrorCode::Validation, e.to_string()))?;
-            println!("{out}");
+            println!("{}", crate::estimate_cmd::run_file(&input, explain)?);
         }
         Command::Bench(b) => bench(b).await?,
     }
@@ -121,7 +139,11 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
 
 async fn patient(app: App, cmd: PatientCommand) -> Result<(), AppError> {
     match cmd {
-        PatientCommand::Search { query, json, include_archived } => {
+        PatientCommand::Search {
+            query,
+            json,
+            include_archived,
+        } => {
             let hits = app.search_patients(&query, include_archived).await?;
             if json {
                 output::json(&hits);
@@ -135,13 +157,22 @@ async fn patient(app: App, cmd: PatientCommand) -> Result<(), AppError> {
                 output::json(&card);
             } else {
                 let p = &card.patient;
-                println!("{} {} (chart {}), born {}, {}", p.first_name, p.last_name, p.chart_number, p.date_of_birth, p.status.as_str());
-                println!("created {} by {}; changed {} by {}", p.meta.created_at, p.meta.created_by, p.meta.updated_at, p.meta.updated_by);
+                println!(
+                    "{} {} (chart {}), born {}, {}",
+                    p.first_name,
+                    p.last_name,
+                    p.chart_number,
+                    p.date_of_birth,
+                    p.status.as_str()
+                );
+                println!(
+                    "created {} by {}; changed {} by {}",
+                    p.meta.created_at, p.meta.created_by, p.meta.updated_at, p.meta.updated_by
+                );
             }
         }
         PatientCommand::Add { file, json } => {
-            let draft: PatientDraft = serde_json::from_str(&read_input(&file)?)
-                .map_err(|e| AppError::new(ErrorCode::Validation, format!("the patient JSON is malformed at line {}, column {}", e.line(), e.column())))?;
+            let draft = crate::draft_input::parse_draft(&read_input(&file)?)?;
             let card = app.create_patient(&draft).await?;
             if json {
                 output::json(&card);
@@ -156,7 +187,11 @@ async fn patient(app: App, cmd: PatientCommand) -> Result<(), AppError> {
 
 async fn bench(cmd: BenchCommand) -> Result<(), AppError> {
     match cmd {
-        BenchCommand::Search { patients, rounds, json } => {
+        BenchCommand::Search {
+            patients,
+            rounds,
+            json,
+        } => {
             let dir = tempdir()?;
             let r = frontdesk_app::bench_search::run(&dir, patients, rounds).await;
             let _ = std::fs::remove_dir_all(&dir);
@@ -166,17 +201,15 @@ async fn bench(cmd: BenchCommand) -> Result<(), AppError> {
             } else {
                 println!("patients: {}  queries timed: {}", r.patients, r.queries);
                 println!("encrypted  p50 {:.3} ms  p95 {:.3} ms", r.p50_ms, r.p95_ms);
-                println!("plaintext  p50 {:.3} ms  p95 {:.3} ms", r.plaintext_p50_ms, r.plaintext_p95_ms);
+                println!(
+                    "plaintext  p50 {:.3} ms  p95 {:.3} ms",
+                    r.plaintext_p50_ms, r.plaintext_p95_ms
+                );
                 println!("ratio (encrypted/plaintext p95): {:.2}", r.ratio);
             }
         }
         BenchCommand::Estimate { procedures, json } => {
-            let r = frontdesk_app::bench_estimate::run(procedures);
-            if json {
-                println!("{}", serde_json::to_string(&r).expect("serializable"));
-            } else {
-                println!("{} procedure estimates, {:.0} per second", r.procedures, r.estimates_per_second);
-            }
+            crate::estimate_cmd::bench(procedures, json)?;
         }
     }
     Ok(())

@@ -1,5 +1,7 @@
 //! `frontdesk`: the headless command line over the app crate (admin work, support, tests).
 mod commands;
+mod draft_input;
+mod estimate_cmd;
 mod output;
 
 use std::path::PathBuf;
@@ -7,7 +9,11 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "frontdesk", version, about = "FrontDesk — front-desk records for dental and med-spa offices (headless)")]
+#[command(
+    name = "frontdesk",
+    version,
+    about = "FrontDesk — front-desk records for dental and med-spa offices (headless)"
+)]
 pub struct Cli {
     /// Data directory (default: the OS app-data folder, e.g. ~/.local/share/FrontDesk).
     #[arg(long, global = true, env = "FRONTDESK_DATA_DIR")]

@@ -3,7 +3,10 @@ use frontdesk_app::AppError;
 use frontdesk_domain::PatientSummary;
 
 pub fn error(e: &AppError) {
-    let code = serde_json::to_value(e.code).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+    let code = serde_json::to_value(e.code)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default();
     eprintln!("error[{code}]: {}", e.message);
     for f in &e.fields {
         eprintln!("  {}: {}", f.field, f.problem);
@@ -19,11 +22,26 @@ pub fn patients_table(hits: &[PatientSummary]) {
         println!("no patients found");
     }
     for p in hits {
-        let pref = if p.preferred_name.is_empty() { String::new() } else { format!(" \"{}\"", p.preferred_name) };
+        let pref = if p.preferred_name.is_empty() {
+            String::new()
+        } else {
+            format!(" \"{}\"", p.preferred_name)
+        };
         let flags = match (p.has_alerts, p.status) {
             (true, frontdesk_domain::PatientStatus::Active) => " [ALERT]".to_string(),
-            (a, s) => format!("{}{}", if a { " [ALERT]" } else { "" }, if s == frontdesk_domain::PatientStatus::Active { String::new() } else { format!(" [{}]", s.as_str()) }),
+            (a, s) => format!(
+                "{}{}",
+                if a { " [ALERT]" } else { "" },
+                if s == frontdesk_domain::PatientStatus::Active {
+                    String::new()
+                } else {
+                    format!(" [{}]", s.as_str())
+                }
+            ),
         };
-        println!("{:>7}  {:<8} {}, {}{}  {}  {}{}", p.id, p.chart_number, p.last_name, p.first_name, pref, p.date_of_birth, p.phone, flags);
+        println!(
+            "{:>7}  {:<8} {}, {}{}  {}  {}{}",
+            p.id, p.chart_number, p.last_name, p.first_name, pref, p.date_of_birth, p.phone, flags
+        );
     }
 }

@@ -15,7 +15,11 @@ fn frontdesk(dir: &Path, args: &[&str]) -> Output {
 
 fn ok(dir: &Path, args: &[&str]) -> String {
     let out = frontdesk(dir, args);
-    assert!(out.status.success(), "frontdesk {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "frontdesk {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -38,9 +42,16 @@ fn init_demo_search_recovery_and_unlock() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     let init = frontdesk(dir, &["init"]);
-    assert!(init.status.success(), "{}", String::from_utf8_lossy(&init.stderr));
+    assert!(
+        init.status.success(),
+        "{}",
+        String::from_utf8_lossy(&init.stderr)
+    );
     let stderr = String::from_utf8_lossy(&init.stderr);
-    assert!(stderr.contains("RECOVERY CODE"), "init shows the recovery code once: {stderr}");
+    assert!(
+        stderr.contains("RECOVERY CODE"),
+        "init shows the recovery code once: {stderr}"
+    );
     assert!(err(dir, &["init"]).contains("error[already_initialized]"));
 
     let demo = ok(dir, &["demo", "--patients", "500"]);
@@ -48,7 +59,13 @@ fn init_demo_search_recovery_and_unlock() {
     let hits = search(dir, "garcia");
     assert!(!hits.is_empty(), "accent-insensitive: garcia finds García");
     for h in &hits {
-        for field in ["id", "last_name", "first_name", "date_of_birth", "chart_number"] {
+        for field in [
+            "id",
+            "last_name",
+            "first_name",
+            "date_of_birth",
+            "chart_number",
+        ] {
             assert!(h.get(field).is_some(), "search JSON has {field}: {h}");
         }
         assert_eq!(h["last_name"].as_str().unwrap(), "García");
@@ -64,7 +81,8 @@ fn init_demo_search_recovery_and_unlock() {
 
     // Lose the keychain entry: commands refuse with a clear error, nothing new is created.
     let id: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("frontdesk-id.json")).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(dir.join("frontdesk-id.json")).unwrap())
+            .unwrap();
     let account = format!("database-key:{}", id["database_id"].as_str().unwrap());
     let cleared = Command::new("secret-tool")
         .args(["clear", "service", "FrontDesk", "username", &account])
@@ -74,12 +92,21 @@ fn init_demo_search_recovery_and_unlock() {
     let before = std::fs::read(dir.join("frontdesk.db")).unwrap();
     let e = err(dir, &["patient", "search", "garcia"]);
     assert!(e.contains("error[keychain_missing]"), "{e}");
-    assert!(err(dir, &["unlock", "--recovery-code", "not-a-code"]).contains("error[invalid_recovery_code]"));
-    assert_eq!(std::fs::read(dir.join("frontdesk.db")).unwrap(), before, "a wrong code changes nothing");
+    assert!(err(dir, &["unlock", "--recovery-code", "not-a-code"])
+        .contains("error[invalid_recovery_code]"));
+    assert_eq!(
+        std::fs::read(dir.join("frontdesk.db")).unwrap(),
+        before,
+        "a wrong code changes nothing"
+    );
 
     let unlocked = ok(dir, &["unlock", "--recovery-code", &code.to_lowercase()]);
     assert!(unlocked.contains("unlocked"), "{unlocked}");
-    assert_eq!(search(dir, "garcia").len(), hits.len(), "same data after recovery");
+    assert_eq!(
+        search(dir, "garcia").len(),
+        hits.len(),
+        "same data after recovery"
+    );
 }
 
 #[test]
@@ -88,9 +115,16 @@ fn patient_add_refuses_bad_input_with_a_typed_error() {
     let dir = tmp.path();
     ok(dir, &["init"]);
     let file = dir.join("p.json");
-    std::fs::write(&file, r#"{"last_name":"Doe","first_name":"Jane","date_of_birth":"2026-02-30"}"#).unwrap();
+    std::fs::write(
+        &file,
+        r#"{"last_name":"Doe","first_name":"Jane","date_of_birth":"2026-02-30"}"#,
+    )
+    .unwrap();
     let e = err(dir, &["patient", "add", file.to_str().unwrap()]);
-    assert!(e.contains("error[validation]") && e.contains("date_of_birth"), "{e}");
+    assert!(
+        e.contains("error[validation]") && e.contains("date_of_birth"),
+        "{e}"
+    );
     std::fs::write(&file, r#"{"last_name":"Doe","#).unwrap();
     assert!(err(dir, &["patient", "add", file.to_str().unwrap()]).contains("malformed"));
     std::fs::write(&file, r#"{"last_name":"Doe","first_name":"Jane","date_of_birth":"1990-01-01","phone_mobile":"(555) 222-3333"}"#).unwrap();
@@ -102,19 +136,29 @@ fn patient_add_refuses_bad_input_with_a_typed_error() {
 
 #[test]
 fn the_estimate_runner_reproduces_the_shared_examples() {
-    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/estimates");
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../estimate/tests/examples");
     let mut n = 0;
-    for entry in std::fs::read_dir(&examples).expect("shared/estimates beside the repo") {
+    for entry in std::fs::read_dir(&examples)
+        .expect("the estimate examples (crates/estimate/tests/examples)")
+    {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         if !name.ends_with(".json") || name.ends_with(".expected.json") {
             continue;
         }
-        let expected: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(path.with_extension("expected.json")).unwrap()).unwrap();
+        let expected: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(path.with_extension("expected.json")).unwrap(),
+        )
+        .unwrap();
         let tmp = tempfile::tempdir().unwrap();
-        let out: serde_json::Value = serde_json::from_str(&ok(tmp.path(), &["estimate", path.to_str().unwrap()])).unwrap();
-        for (e, o) in expected["procedures"].as_array().unwrap().iter().zip(out["procedures"].as_array().unwrap()) {
+        let out: serde_json::Value =
+            serde_json::from_str(&ok(tmp.path(), &["estimate", path.to_str().unwrap()])).unwrap();
+        for (e, o) in expected["procedures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .zip(out["procedures"].as_array().unwrap())
+        {
             assert_eq!(e["patient"], o["patient"], "{name}: patient portion");
             assert_eq!(e["fee"], o["fee"], "{name}: fee");
         }

@@ -13,7 +13,11 @@ pub enum DateInputError {
 pub fn parse_date_input(s: &str) -> Result<NaiveDate, DateInputError> {
     let s = s.trim();
     let parts: Vec<&str> = s.split(['-', '/', '.']).collect();
-    if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) {
+    if parts.len() != 3
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
         return Err(DateInputError::NotADate);
     }
     let n = |p: &str| p.parse::<u32>().map_err(|_| DateInputError::NotADate);
@@ -48,8 +52,14 @@ mod tests {
 
     #[test]
     fn rejects_impossible_days_and_garbage() {
-        assert_eq!(parse_date_input("2026-02-30"), Err(DateInputError::NoSuchDay));
-        assert_eq!(parse_date_input("13/1/2000"), Err(DateInputError::NoSuchDay));
+        assert_eq!(
+            parse_date_input("2026-02-30"),
+            Err(DateInputError::NoSuchDay)
+        );
+        assert_eq!(
+            parse_date_input("13/1/2000"),
+            Err(DateInputError::NoSuchDay)
+        );
         assert_eq!(parse_date_input("3/7/84"), Err(DateInputError::NotADate));
         assert_eq!(parse_date_input("smith"), Err(DateInputError::NotADate));
         assert_eq!(parse_date_input("1984-03"), Err(DateInputError::NotADate));

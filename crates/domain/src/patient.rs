@@ -106,6 +106,7 @@ pub struct EmergencyContact {
 /// What a coordinator types when creating or editing a patient. Dates are ISO `YYYY-MM-DD`
 /// (the UI accepts other spellings and normalises them before sending).
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(deny_unknown_fields)]
 pub struct PatientDraft {
     pub last_name: String,
     pub first_name: String,

@@ -16,7 +16,11 @@ fn diff(prefix: &str, a: &Value, b: &Value, out: &mut Vec<String>) {
     match (a, b) {
         (Value::Object(x), Value::Object(y)) => {
             for (k, va) in x {
-                let path = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+                let path = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}.{k}")
+                };
                 diff(&path, va, y.get(k).unwrap_or(&Value::Null), out);
             }
         }
@@ -31,7 +35,10 @@ mod tests {
 
     #[test]
     fn names_changed_fields_only() {
-        let a = PatientDraft { last_name: "Marín".into(), ..Default::default() };
+        let a = PatientDraft {
+            last_name: "Marín".into(),
+            ..Default::default()
+        };
         let mut b = a.clone();
         b.phone_mobile = "555 010 2030".into();
         b.address.city = "Springfield".into();

@@ -10,10 +10,17 @@ pub enum SearchQuery {
     /// A date of birth: `3/7/1984` or `1984-03-07`.
     DateOfBirth(NaiveDate),
     /// Only digits and phone punctuation: phone digits (prefix or suffix) or a numeric chart number.
-    Digits { digits: String, raw: String },
+    Digits {
+        digits: String,
+        raw: String,
+    },
     /// Name words, folded. With two or more words, either order matches (last first / first last);
     /// `Smith, John` means last name Smith. `chart` carries the raw text for chart numbers like `P-0042`.
-    Name { words: Vec<String>, last_first: bool, chart: String },
+    Name {
+        words: Vec<String>,
+        last_first: bool,
+        chart: String,
+    },
 }
 
 /// Fewer digits than this is too little to search phones by.
@@ -65,11 +72,18 @@ mod tests {
         );
         assert_eq!(
             parse_search("(555) 010-2030"),
-            SearchQuery::Digits { digits: "5550102030".into(), raw: "5550102030".into() }
+            SearchQuery::Digits {
+                digits: "5550102030".into(),
+                raw: "5550102030".into()
+            }
         );
         assert_eq!(
             parse_search("Smith, José"),
-            SearchQuery::Name { words: vec!["smith".into(), "jose".into()], last_first: true, chart: "Smith, José".into() }
+            SearchQuery::Name {
+                words: vec!["smith".into(), "jose".into()],
+                last_first: true,
+                chart: "Smith, José".into()
+            }
         );
         assert!(matches!(parse_search("P-0042"), SearchQuery::Name { .. }));
     }

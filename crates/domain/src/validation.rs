@@ -24,7 +24,10 @@ pub struct ValidPatient {
     pub status: PatientStatus,
 }
 
-pub fn validate_patient(draft: &PatientDraft, today: NaiveDate) -> Result<ValidPatient, ValidationErrors> {
+pub fn validate_patient(
+    draft: &PatientDraft,
+    today: NaiveDate,
+) -> Result<ValidPatient, ValidationErrors> {
     let mut d = draft.clone();
     trim_all(&mut d);
     let mut errs = Vec::new();
@@ -36,8 +39,12 @@ pub fn validate_patient(draft: &PatientDraft, today: NaiveDate) -> Result<ValidP
         if value.chars().count() > max {
             err(field, &format!("is longer than {max} characters"));
         }
-        let allow_newlines = field == "notes" || field == "medical.alerts" || field == "medical.allergies";
-        if value.chars().any(|c| c.is_control() && !(allow_newlines && (c == '\n' || c == '\t'))) {
+        let allow_newlines =
+            field == "notes" || field == "medical.alerts" || field == "medical.allergies";
+        if value
+            .chars()
+            .any(|c| c.is_control() && !(allow_newlines && (c == '\n' || c == '\t')))
+        {
             err(field, "contains control characters");
         }
     }
@@ -55,7 +62,10 @@ pub fn validate_patient(draft: &PatientDraft, today: NaiveDate) -> Result<ValidP
         err("email", "is not an email address");
     }
     if !d.chart_number.is_empty()
-        && !d.chart_number.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && !d
+            .chart_number
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-')
     {
         err("chart_number", "may contain only letters, digits and '-'");
     }
@@ -69,7 +79,10 @@ pub fn validate_patient(draft: &PatientDraft, today: NaiveDate) -> Result<ValidP
             None
         }
         Ok(date) if today.years_since(date).unwrap_or(0) as i32 > MAX_AGE_YEARS => {
-            err("date_of_birth", &format!("is more than {MAX_AGE_YEARS} years ago"));
+            err(
+                "date_of_birth",
+                &format!("is more than {MAX_AGE_YEARS} years ago"),
+            );
             None
         }
         Ok(date) => Some(date),
@@ -78,7 +91,10 @@ pub fn validate_patient(draft: &PatientDraft, today: NaiveDate) -> Result<ValidP
             None
         }
         Err(DateInputError::NotADate) => {
-            err("date_of_birth", "is not a date (use YYYY-MM-DD or M/D/YYYY)");
+            err(
+                "date_of_birth",
+                "is not a date (use YYYY-MM-DD or M/D/YYYY)",
+            );
             None
         }
     };
@@ -106,7 +122,10 @@ fn phone_problem(value: &str) -> Option<&'static str> {
     if value.is_empty() {
         return None;
     }
-    if !value.chars().all(|c| c.is_ascii_digit() || " ()-.+".contains(c)) {
+    if !value
+        .chars()
+        .all(|c| c.is_ascii_digit() || " ()-.+".contains(c))
+    {
         return Some("may contain only digits, spaces and ( ) - . +");
     }
     let n = phone_digits(value).len();
@@ -148,8 +167,16 @@ fn text_fields(d: &PatientDraft) -> Vec<(&'static str, &str, usize)> {
         ("medical.allergies", &d.medical.allergies, MAX_NOTES),
         ("medical.alerts", &d.medical.alerts, MAX_NOTES),
         ("notes", &d.notes, MAX_NOTES),
-        ("emergency_contact.name", &d.emergency_contact.name, MAX_LINE),
-        ("emergency_contact.relationship", &d.emergency_contact.relationship, MAX_NAME),
+        (
+            "emergency_contact.name",
+            &d.emergency_contact.name,
+            MAX_LINE,
+        ),
+        (
+            "emergency_contact.relationship",
+            &d.emergency_contact.relationship,
+            MAX_NAME,
+        ),
         ("emergency_contact.phone", &d.emergency_contact.phone, 30),
         ("referral_source", &d.referral_source, MAX_LINE),
     ]
@@ -204,7 +231,12 @@ mod tests {
     }
 
     fn fields(d: &PatientDraft) -> Vec<String> {
-        validate_patient(d, today()).unwrap_err().0.into_iter().map(|e| e.field).collect()
+        validate_patient(d, today())
+            .unwrap_err()
+            .0
+            .into_iter()
+            .map(|e| e.field)
+            .collect()
     }
 
     #[test]

@@ -28,7 +28,11 @@ pub struct AuditEntry {
     pub fields: Vec<String>,
 }
 
-pub(crate) async fn insert(conn: &mut SqliteConnection, e: &AuditEvent<'_>, at: DateTime<Utc>) -> Result<()> {
+pub(crate) async fn insert(
+    conn: &mut SqliteConnection,
+    e: &AuditEvent<'_>,
+    at: DateTime<Utc>,
+) -> Result<()> {
     let fields = serde_json::to_string(&e.fields).expect("field names serialize");
     sqlx::query("INSERT INTO audit_log (at, actor, action, entity, entity_id, fields) VALUES (?, ?, ?, ?, ?, ?)")
         .bind(at)
@@ -49,7 +53,12 @@ pub async fn append(db: &Db, e: &AuditEvent<'_>, at: DateTime<Utc>) -> Result<()
 }
 
 /// Entries about one record, newest first.
-pub async fn for_entity(db: &Db, entity: &str, entity_id: i64, limit: i64) -> Result<Vec<AuditEntry>> {
+pub async fn for_entity(
+    db: &Db,
+    entity: &str,
+    entity_id: i64,
+    limit: i64,
+) -> Result<Vec<AuditEntry>> {
     Ok(sqlx::query_as(
         "SELECT at, actor, action, entity, entity_id, fields FROM audit_log \
          WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT ?",
@@ -63,7 +72,9 @@ pub async fn for_entity(db: &Db, entity: &str, entity_id: i64, limit: i64) -> Re
 
 /// Every entry, oldest first (export and tests).
 pub async fn all(db: &Db) -> Result<Vec<AuditEntry>> {
-    Ok(sqlx::query_as("SELECT at, actor, action, entity, entity_id, fields FROM audit_log ORDER BY id")
-        .fetch_all(&db.reader)
-        .await?)
+    Ok(sqlx::query_as(
+        "SELECT at, actor, action, entity, entity_id, fields FROM audit_log ORDER BY id",
+    )
+    .fetch_all(&db.reader)
+    .await?)
 }

@@ -3,7 +3,9 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
 use zeroize::Zeroizing;
 
 use crate::{Result, StoreError};
@@ -54,8 +56,7 @@ fn options(path: &Path, key: &DbKey, create: bool) -> Result<SqliteConnectOption
         // SQLCipher requires the key before anything else touches the file.
         o = o.pragma("key", k).pragma("cipher_log_level", "NONE");
     }
-    Ok(o
-        .journal_mode(SqliteJournalMode::Wal)
+    Ok(o.journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
         .busy_timeout(Duration::from_secs(5)))
@@ -90,13 +91,19 @@ impl Db {
             .connect_with(opts.clone())
             .await?;
         // Touch the schema: with a wrong key this is where SQLCipher says "file is not a database".
-        sqlx::query("SELECT count(*) FROM sqlite_master").execute(&writer).await?;
+        sqlx::query("SELECT count(*) FROM sqlite_master")
+            .execute(&writer)
+            .await?;
         let reader = SqlitePoolOptions::new()
             .max_connections(4)
             .min_connections(1)
             .connect_with(opts.read_only(true))
             .await?;
-        Ok(Db { writer, reader, path: path.to_path_buf() })
+        Ok(Db {
+            writer,
+            reader,
+            path: path.to_path_buf(),
+        })
     }
 
     pub async fn migrate(&self) -> Result<()> {
@@ -107,7 +114,11 @@ impl Db {
     /// Applies migrations up to and including `version` only (tests of upgrades from an older schema).
     pub async fn migrate_to(&self, version: i64) -> Result<()> {
         let older = sqlx::migrate::Migrator::with_migrations(
-            MIGRATOR.iter().filter(|m| m.version <= version).cloned().collect(),
+            MIGRATOR
+                .iter()
+                .filter(|m| m.version <= version)
+                .cloned()
+                .collect(),
         );
         older.run(&self.writer).await?;
         Ok(())
@@ -120,9 +131,10 @@ impl Db {
 
     /// The newest migration applied to this database.
     pub async fn schema_version(&self) -> Result<i64> {
-        let v: Option<i64> = sqlx::query_scalar("SELECT max(version) FROM _sqlx_migrations WHERE success")
-            .fetch_one(&self.reader)
-            .await?;
+        let v: Option<i64> =
+            sqlx::query_scalar("SELECT max(version) FROM _sqlx_migrations WHERE success")
+                .fetch_one(&self.reader)
+                .await?;
         Ok(v.unwrap_or(0))
     }
 
@@ -133,7 +145,9 @@ impl Db {
     /// Re-encrypts the database under a new key.
     pub async fn rekey(&self, new_key: &DbKey) -> Result<()> {
         let Some(k) = new_key.pragma_value() else {
-            return Err(StoreError::FamilyRule("a database cannot be rekeyed to plaintext"));
+            return Err(StoreError::FamilyRule(
+                "a database cannot be rekeyed to plaintext",
+            ));
         };
         // The reader connections keep the old key: close them first.
         self.reader.close().await;
@@ -154,7 +168,9 @@ impl Db {
 
     /// Checkpoints the WAL and closes every connection.
     pub async fn close(&self) {
-        let _ = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&self.writer).await;
+        let _ = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(&self.writer)
+            .await;
         self.reader.close().await;
         self.writer.close().await;
     }

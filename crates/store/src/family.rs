@@ -16,29 +16,33 @@ pub async fn link(
     now: DateTime<Utc>,
 ) -> Result<()> {
     if member == guarantor {
-        return Err(StoreError::FamilyRule("a patient cannot be their own guarantor by link; unlink instead"));
+        return Err(StoreError::FamilyRule(
+            "a patient cannot be their own guarantor by link; unlink instead",
+        ));
     }
     if relationship == Relationship::SelfGuarantor {
-        return Err(StoreError::FamilyRule("choose how the member is related to the guarantor"));
+        return Err(StoreError::FamilyRule(
+            "choose how the member is related to the guarantor",
+        ));
     }
     let mut tx = db.writer.begin().await?;
-    let g: Option<Option<i64>> = sqlx::query_scalar("SELECT guarantor_id FROM patients WHERE id = ?")
-        .bind(guarantor)
-        .fetch_optional(&mut *tx)
-        .await?;
+    let g: Option<Option<i64>> =
+        sqlx::query_scalar("SELECT guarantor_id FROM patients WHERE id = ?")
+            .bind(guarantor)
+            .fetch_optional(&mut *tx)
+            .await?;
     match g {
         None => return Err(StoreError::NotFound("guarantor")),
-        Some(Some(_)) => {
-            return Err(StoreError::FamilyRule(
-                "the chosen guarantor belongs to another guarantor's family; link to that guarantor",
-            ))
-        }
+        Some(Some(_)) => return Err(StoreError::FamilyRule(
+            "the chosen guarantor belongs to another guarantor's family; link to that guarantor",
+        )),
         Some(None) => {}
     }
-    let dependants: i64 = sqlx::query_scalar("SELECT count(*) FROM patients WHERE guarantor_id = ?")
-        .bind(member)
-        .fetch_one(&mut *tx)
-        .await?;
+    let dependants: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM patients WHERE guarantor_id = ?")
+            .bind(member)
+            .fetch_one(&mut *tx)
+            .await?;
     if dependants > 0 {
         return Err(StoreError::FamilyRule(
             "this patient is the guarantor of other family members; move them first",
@@ -123,7 +127,8 @@ pub async fn summary(db: &Db, id: PatientId) -> Result<PatientSummary> {
         .bind(id)
         .fetch_optional(&db.reader)
         .await?;
-    row.map(PatientSummary::from).ok_or(StoreError::NotFound("patient"))
+    row.map(PatientSummary::from)
+        .ok_or(StoreError::NotFound("patient"))
 }
 
 #[derive(sqlx::FromRow)]

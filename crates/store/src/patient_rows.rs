@@ -1,8 +1,8 @@
 //! Mapping between the `patients` table and the domain's `Patient`.
 use chrono::{DateTime, NaiveDate, Utc};
 use frontdesk_domain::{
-    Address, ContactMethod, ContactPreferences, EmergencyContact, MedicalAlerts, Patient, PatientStatus,
-    PatientSummary, RecordMeta, Relationship, Sex,
+    Address, ContactMethod, ContactPreferences, EmergencyContact, MedicalAlerts, Patient,
+    PatientStatus, PatientSummary, RecordMeta, Relationship, Sex,
 };
 
 pub(crate) const PATIENT_COLUMNS: &str = "id, last_name, first_name, middle_name, preferred_name, date_of_birth, sex, \
@@ -81,7 +81,8 @@ impl From<PatientRow> for Patient {
             phone_work: r.phone_work,
             email: r.email,
             contact: ContactPreferences {
-                preferred: ContactMethod::parse(&r.contact_preferred).unwrap_or(ContactMethod::Call),
+                preferred: ContactMethod::parse(&r.contact_preferred)
+                    .unwrap_or(ContactMethod::Call),
                 ok_voicemail: r.ok_voicemail,
                 ok_text: r.ok_text,
                 ok_email: r.ok_email,

@@ -8,13 +8,28 @@ use std::collections::HashSet;
 use crate::patient_rows::{SummaryRow, SUMMARY_COLUMNS};
 use crate::{Db, Result};
 
-pub async fn search(db: &Db, query: &SearchQuery, include_archived: bool, limit: usize) -> Result<Vec<PatientSummary>> {
-    let mut s = Search { db, include_archived, limit, seen: HashSet::new(), out: Vec::new() };
+pub async fn search(
+    db: &Db,
+    query: &SearchQuery,
+    include_archived: bool,
+    limit: usize,
+) -> Result<Vec<PatientSummary>> {
+    let mut s = Search {
+        db,
+        include_archived,
+        limit,
+        seen: HashSet::new(),
+        out: Vec::new(),
+    };
     match query {
         SearchQuery::Empty => {}
         SearchQuery::DateOfBirth(d) => {
-            s.run("p.date_of_birth = ?1", "p.last_key, p.first_key", &[d.format("%Y-%m-%d").to_string()])
-                .await?
+            s.run(
+                "p.date_of_birth = ?1",
+                "p.last_key, p.first_key",
+                &[d.format("%Y-%m-%d").to_string()],
+            )
+            .await?
         }
         SearchQuery::Digits { digits, raw } => {
             s.prefix("p.chart_key", "p.chart_key", raw).await?;
@@ -31,13 +46,23 @@ pub async fn search(db: &Db, query: &SearchQuery, include_archived: bool, limit:
                 .await?;
             }
         }
-        SearchQuery::Name { words, last_first, chart } => {
+        SearchQuery::Name {
+            words,
+            last_first,
+            chart,
+        } => {
             if words.len() == 1 {
                 let w = &words[0];
                 s.prefix("p.last_key", "p.last_key, p.first_key", w).await?;
-                s.prefix("p.first_key", "p.first_key, p.last_key", w).await?;
+                s.prefix("p.first_key", "p.first_key, p.last_key", w)
+                    .await?;
                 s.prefix("p.preferred_key", "p.preferred_key", w).await?;
-                s.prefix("p.chart_key", "p.chart_key", &frontdesk_domain::search_key::fold_name(chart)).await?;
+                s.prefix(
+                    "p.chart_key",
+                    "p.chart_key",
+                    &frontdesk_domain::search_key::fold_name(chart),
+                )
+                .await?;
             } else {
                 let first = &words[0];
                 let last_word = &words[words.len() - 1];
@@ -50,7 +75,8 @@ pub async fn search(db: &Db, query: &SearchQuery, include_archived: bool, limit:
                     s.last_and_first(&words[1..].concat(), first).await?;
                 }
                 // "De la Cruz" typed without a first name.
-                s.prefix("p.last_key", "p.last_key, p.first_key", &words.concat()).await?;
+                s.prefix("p.last_key", "p.last_key, p.first_key", &words.concat())
+                    .await?;
             }
         }
     }
@@ -71,7 +97,12 @@ impl Search<'_> {
             return Ok(());
         }
         let cond = format!("{column} >= ?1 AND {column} < ?2");
-        self.run(&cond, order, &[prefix.to_string(), prefix_upper_bound(prefix)]).await
+        self.run(
+            &cond,
+            order,
+            &[prefix.to_string(), prefix_upper_bound(prefix)],
+        )
+        .await
     }
 
     async fn last_and_first(&mut self, last: &str, first: &str) -> Result<()> {
@@ -93,7 +124,11 @@ impl Search<'_> {
         if remaining == 0 {
             return Ok(());
         }
-        let archived = if self.include_archived { "" } else { " AND p.status <> 'archived'" };
+        let archived = if self.include_archived {
+            ""
+        } else {
+            " AND p.status <> 'archived'"
+        };
         // Fetch a few extra to make up for rows already found by an earlier branch.
         let take = remaining + self.seen.len().min(self.limit);
         let sql = format!("SELECT {SUMMARY_COLUMNS} FROM patients p WHERE {cond}{archived} ORDER BY {order} LIMIT {take}");

@@ -11,12 +11,41 @@ use crate::patient_rows::{PatientRow, PATIENT_COLUMNS};
 use crate::{Db, Result, StoreError};
 
 const WRITE_COLUMNS: [&str; 35] = [
-    "last_name", "first_name", "middle_name", "preferred_name", "date_of_birth", "sex",
-    "address_line1", "address_line2", "address_city", "address_state", "address_postal_code",
-    "address_country", "phone_home", "phone_mobile", "phone_work", "email", "contact_preferred",
-    "ok_voicemail", "ok_text", "ok_email", "chart_number", "status", "allergies", "premedication",
-    "medical_alerts", "notes", "emergency_name", "emergency_relationship", "emergency_phone",
-    "referral_source", "last_key", "first_key", "preferred_key", "chart_key", "updated_at",
+    "last_name",
+    "first_name",
+    "middle_name",
+    "preferred_name",
+    "date_of_birth",
+    "sex",
+    "address_line1",
+    "address_line2",
+    "address_city",
+    "address_state",
+    "address_postal_code",
+    "address_country",
+    "phone_home",
+    "phone_mobile",
+    "phone_work",
+    "email",
+    "contact_preferred",
+    "ok_voicemail",
+    "ok_text",
+    "ok_email",
+    "chart_number",
+    "status",
+    "allergies",
+    "premedication",
+    "medical_alerts",
+    "notes",
+    "emergency_name",
+    "emergency_relationship",
+    "emergency_phone",
+    "referral_source",
+    "last_key",
+    "first_key",
+    "preferred_key",
+    "chart_key",
+    "updated_at",
 ];
 
 fn bind_fields<'q>(
@@ -97,34 +126,51 @@ async fn write_phones(conn: &mut SqliteConnection, id: PatientId, v: &ValidPatie
             continue;
         }
         let reversed: String = digits.chars().rev().collect();
-        sqlx::query("INSERT OR IGNORE INTO patient_phones (patient_id, digits, reversed) VALUES (?, ?, ?)")
-            .bind(id)
-            .bind(&digits)
-            .bind(&reversed)
-            .execute(&mut *conn)
-            .await?;
+        sqlx::query(
+            "INSERT OR IGNORE INTO patient_phones (patient_id, digits, reversed) VALUES (?, ?, ?)",
+        )
+        .bind(id)
+        .bind(&digits)
+        .bind(&reversed)
+        .execute(&mut *conn)
+        .await?;
     }
     Ok(())
 }
 
-async fn insert_one(conn: &mut SqliteConnection, v: &ValidPatient, actor: &str, now: DateTime<Utc>) -> Result<PatientId> {
+async fn insert_one(
+    conn: &mut SqliteConnection,
+    v: &ValidPatient,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<PatientId> {
     let chart = if v.draft.chart_number.is_empty() {
         next_chart_number(conn).await?
     } else {
         v.draft.chart_number.clone()
     };
     let sql = insert_sql();
-    let q = bind_fields(sqlx::query(sqlx::AssertSqlSafe(sql.as_str())), v, &chart, now)
-        .bind(now)
-        .bind(actor)
-        .bind(actor);
+    let q = bind_fields(
+        sqlx::query(sqlx::AssertSqlSafe(sql.as_str())),
+        v,
+        &chart,
+        now,
+    )
+    .bind(now)
+    .bind(actor)
+    .bind(actor);
     let id: i64 = sqlx::Row::get(&q.fetch_one(&mut *conn).await?, 0);
     write_phones(conn, id, v).await?;
     Ok(id)
 }
 
 /// Creates a patient and logs `patient.create`.
-pub async fn create(db: &Db, v: &ValidPatient, actor: &str, now: DateTime<Utc>) -> Result<PatientId> {
+pub async fn create(
+    db: &Db,
+    v: &ValidPatient,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<PatientId> {
     let mut tx = db.writer.begin().await?;
     let id = insert_one(&mut tx, v, actor, now).await?;
     let event = AuditEvent {
@@ -140,7 +186,12 @@ pub async fn create(db: &Db, v: &ValidPatient, actor: &str, now: DateTime<Utc>) 
 }
 
 /// Creates many patients in one transaction (demo data, imports, benchmarks); logs one entry each.
-pub async fn create_many(db: &Db, patients: &[ValidPatient], actor: &str, now: DateTime<Utc>) -> Result<Vec<PatientId>> {
+pub async fn create_many(
+    db: &Db,
+    patients: &[ValidPatient],
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<Vec<PatientId>> {
     let mut tx = db.writer.begin().await?;
     let mut ids = Vec::with_capacity(patients.len());
     for v in patients {
@@ -177,12 +228,17 @@ pub async fn update(
         v.draft.chart_number.clone()
     };
     let sql = update_sql();
-    let done = bind_fields(sqlx::query(sqlx::AssertSqlSafe(sql.as_str())), v, &chart, now)
-        .bind(actor)
-        .bind(id)
-        .bind(expected_version)
-        .execute(&mut *tx)
-        .await?;
+    let done = bind_fields(
+        sqlx::query(sqlx::AssertSqlSafe(sql.as_str())),
+        v,
+        &chart,
+        now,
+    )
+    .bind(actor)
+    .bind(id)
+    .bind(expected_version)
+    .execute(&mut *tx)
+    .await?;
     if done.rows_affected() == 0 {
         return Err(stale_or_missing(&mut tx, id).await);
     }
@@ -227,7 +283,13 @@ pub async fn set_status(
         PatientStatus::Archived => "patient.archive",
         _ => "patient.restore",
     };
-    let event = AuditEvent { actor, action, entity: "patient", entity_id: Some(id), fields: vec!["status".into()] };
+    let event = AuditEvent {
+        actor,
+        action,
+        entity: "patient",
+        entity_id: Some(id),
+        fields: vec!["status".into()],
+    };
     audit::insert(&mut tx, &event, now).await?;
     tx.commit().await?;
     Ok(())
@@ -252,9 +314,12 @@ pub async fn get(db: &Db, id: PatientId) -> Result<Patient> {
         .bind(id)
         .fetch_optional(&db.reader)
         .await?;
-    row.map(Patient::from).ok_or(StoreError::NotFound("patient"))
+    row.map(Patient::from)
+        .ok_or(StoreError::NotFound("patient"))
 }
 
 pub async fn count(db: &Db) -> Result<i64> {
-    Ok(sqlx::query_scalar("SELECT count(*) FROM patients").fetch_one(&db.reader).await?)
+    Ok(sqlx::query_scalar("SELECT count(*) FROM patients")
+        .fetch_one(&db.reader)
+        .await?)
 }

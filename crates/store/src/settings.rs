@@ -2,10 +2,12 @@
 use crate::{Db, Result};
 
 pub async fn get(db: &Db, key: &str) -> Result<Option<String>> {
-    Ok(sqlx::query_scalar("SELECT value FROM settings WHERE key = ?")
-        .bind(key)
-        .fetch_optional(&db.reader)
-        .await?)
+    Ok(
+        sqlx::query_scalar("SELECT value FROM settings WHERE key = ?")
+            .bind(key)
+            .fetch_optional(&db.reader)
+            .await?,
+    )
 }
 
 pub async fn set(db: &Db, key: &str, value: &str) -> Result<()> {

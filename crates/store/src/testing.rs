@@ -2,7 +2,13 @@
 use crate::{Db, Result};
 
 /// Inserts a patient using only the columns of schema version 1.
-pub async fn insert_v1_patient(db: &Db, last: &str, first: &str, dob: &str, chart: &str) -> Result<()> {
+pub async fn insert_v1_patient(
+    db: &Db,
+    last: &str,
+    first: &str,
+    dob: &str,
+    chart: &str,
+) -> Result<()> {
     sqlx::query(
         "INSERT INTO patients (last_name, first_name, date_of_birth, chart_number, last_key, first_key, chart_key, \
          created_at, created_by, updated_at, updated_by) \

@@ -14,30 +14,48 @@ fn latest() -> i64 {
 #[tokio::test]
 async fn migrations_run_on_an_empty_database() {
     let dir = tempfile::tempdir().unwrap();
-    let db = Db::create_empty(&dir.path().join("x.db"), &key()).await.unwrap();
+    let db = Db::create_empty(&dir.path().join("x.db"), &key())
+        .await
+        .unwrap();
     db.migrate().await.unwrap();
     assert_eq!(db.schema_version().await.unwrap(), latest());
     assert_eq!(patients::count(&db).await.unwrap(), 0);
     // Running them again is a no-op.
     db.migrate().await.unwrap();
-    assert!(latest() >= 2, "there is a previous schema version to upgrade from");
+    assert!(
+        latest() >= 2,
+        "there is a previous schema version to upgrade from"
+    );
 }
 
 #[tokio::test]
 async fn migrations_upgrade_a_database_of_the_previous_version_keeping_its_data() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.db");
-    let previous = MIGRATOR.iter().map(|m| m.version).filter(|v| *v < latest()).max().unwrap();
+    let previous = MIGRATOR
+        .iter()
+        .map(|m| m.version)
+        .filter(|v| *v < latest())
+        .max()
+        .unwrap();
     let db = Db::create_empty(&path, &key()).await.unwrap();
     db.migrate_to(previous).await.unwrap();
     assert_eq!(db.schema_version().await.unwrap(), previous);
-    frontdesk_store::testing::insert_v1_patient(&db, "Oldschema", "Pat", "1970-01-02", "OLD-1").await.unwrap();
+    frontdesk_store::testing::insert_v1_patient(&db, "Oldschema", "Pat", "1970-01-02", "OLD-1")
+        .await
+        .unwrap();
     db.close().await;
 
     let db = Db::open(&path, &key()).await.unwrap();
     db.migrate().await.unwrap();
     assert_eq!(db.schema_version().await.unwrap(), latest());
     let p = patients::get(&db, 1).await.unwrap();
-    assert_eq!((p.last_name.as_str(), p.chart_number.as_str()), ("Oldschema", "OLD-1"));
-    assert_eq!(p.guarantor_id, None, "new family column defaults to own guarantor");
+    assert_eq!(
+        (p.last_name.as_str(), p.chart_number.as_str()),
+        ("Oldschema", "OLD-1")
+    );
+    assert_eq!(
+        p.guarantor_id, None,
+        "new family column defaults to own guarantor"
+    );
 }

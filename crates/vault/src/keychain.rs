@@ -17,7 +17,9 @@ pub struct OsKeychain {
 
 impl Default for OsKeychain {
     fn default() -> Self {
-        Self { service: "FrontDesk".into() }
+        Self {
+            service: "FrontDesk".into(),
+        }
     }
 }
 
@@ -37,12 +39,15 @@ fn map_err(e: keyring::Error) -> VaultError {
 
 impl KeyStore for OsKeychain {
     fn load(&self, database_id: &str) -> Result<DatabaseKey, VaultError> {
-        let secret = zeroize::Zeroizing::new(self.entry(database_id)?.get_password().map_err(map_err)?);
+        let secret =
+            zeroize::Zeroizing::new(self.entry(database_id)?.get_password().map_err(map_err)?);
         DatabaseKey::from_hex(&secret).ok_or(VaultError::KeychainCorrupt)
     }
 
     fn store(&self, database_id: &str, key: &DatabaseKey) -> Result<(), VaultError> {
-        self.entry(database_id)?.set_password(&key.to_hex()).map_err(map_err)
+        self.entry(database_id)?
+            .set_password(&key.to_hex())
+            .map_err(map_err)
     }
 
     fn delete(&self, database_id: &str) -> Result<(), VaultError> {

@@ -78,7 +78,10 @@ impl RecoveryCode {
     /// A typo is reported with the group it is in.
     pub fn parse_key(typed: &str) -> Result<DatabaseKey, VaultError> {
         let mut chars: Zeroizing<Vec<u8>> = Zeroizing::new(Vec::with_capacity(65));
-        for c in typed.bytes().filter(|c| !c.is_ascii_whitespace() && *c != b'-') {
+        for c in typed
+            .bytes()
+            .filter(|c| !c.is_ascii_whitespace() && *c != b'-')
+        {
             let canonical = match c.to_ascii_uppercase() {
                 b'I' | b'L' => b'1',
                 b'O' => b'0',
@@ -109,14 +112,12 @@ impl RecoveryCode {
             }
             data.extend_from_slice(&g[..GROUP]);
         }
-        let bytes = Zeroizing::new(
-            crockford()
-                .decode(&data)
-                .map_err(|_| VaultError::InvalidRecoveryCode("the recovery code is not valid".into()))?,
-        );
-        let key: [u8; 32] = bytes[..]
-            .try_into()
-            .map_err(|_| VaultError::InvalidRecoveryCode("the recovery code is not valid".into()))?;
+        let bytes = Zeroizing::new(crockford().decode(&data).map_err(|_| {
+            VaultError::InvalidRecoveryCode("the recovery code is not valid".into())
+        })?);
+        let key: [u8; 32] = bytes[..].try_into().map_err(|_| {
+            VaultError::InvalidRecoveryCode("the recovery code is not valid".into())
+        })?;
         Ok(DatabaseKey::from_bytes(key))
     }
 }
@@ -133,7 +134,12 @@ mod tests {
         assert_eq!(code.as_str().len(), 13 * 5 + 12);
         assert_eq!(code.as_str().split('-').count(), 13);
         assert_eq!(RecoveryCode::parse_key(code.as_str()).unwrap(), key);
-        let sloppy = code.as_str().to_lowercase().replace('-', " ").replace('1', "l").replace('0', "o");
+        let sloppy = code
+            .as_str()
+            .to_lowercase()
+            .replace('-', " ")
+            .replace('1', "l")
+            .replace('0', "o");
         assert_eq!(RecoveryCode::parse_key(&sloppy).unwrap(), key);
     }
 
@@ -145,13 +151,21 @@ mod tests {
         // Change the first character of group 3 (index 12) to another symbol.
         bytes[12] = if bytes[12] == b'A' { b'B' } else { b'A' };
         let err = RecoveryCode::parse_key(std::str::from_utf8(&bytes).unwrap()).unwrap_err();
-        assert_eq!(err, VaultError::InvalidRecoveryCode("group 3 of the recovery code has a typo".into()));
+        assert_eq!(
+            err,
+            VaultError::InvalidRecoveryCode("group 3 of the recovery code has a typo".into())
+        );
     }
 
     #[test]
     fn wrong_length_and_symbols_are_refused() {
-        assert!(matches!(RecoveryCode::parse_key("ABCD"), Err(VaultError::InvalidRecoveryCode(m)) if m.contains("65 characters")));
-        assert!(matches!(RecoveryCode::parse_key("ABCU!"), Err(VaultError::InvalidRecoveryCode(_))));
+        assert!(
+            matches!(RecoveryCode::parse_key("ABCD"), Err(VaultError::InvalidRecoveryCode(m)) if m.contains("65 characters"))
+        );
+        assert!(matches!(
+            RecoveryCode::parse_key("ABCU!"),
+            Err(VaultError::InvalidRecoveryCode(_))
+        ));
     }
 
     proptest! {

@@ -1,0 +1,193 @@
+//! Estimates per second over a realistic mix: a PPO primary with a percentage or PPO secondary, and
+//! six-procedure treatment plans.
+use crate::codes::{Code, CodeSet};
+use crate::engine::estimate;
+use crate::model::{
+    CobMethod, CoverageRule, FrequencyPeriod, FrequencyRule, HistoryItem, Plan, PlanType,
+    Procedure, Scenario, WaitingPeriod,
+};
+use crate::money::{Cents, Percent};
+use chrono::NaiveDate;
+use std::time::Instant;
+
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct BenchFigures {
+    pub procedures: usize,
+    pub seconds: f64,
+    pub estimates_per_second: f64,
+}
+
+fn code(s: &str) -> Code {
+    Code::parse(s).expect("bench code")
+}
+
+fn set(s: &str) -> CodeSet {
+    CodeSet::parse(s).expect("bench code set")
+}
+
+fn pct(p: u16) -> Percent {
+    Percent::from_whole(p).expect("bench percent")
+}
+
+/// A typical plan: 100/80/50 coverage, $50 deductible waived for preventive, an annual max,
+/// frequency limits on cleanings and bitewings, a waiting period on major work.
+fn plan(name: &str, plan_type: PlanType, cob: Option<CobMethod>, max: i64, used: i64) -> Plan {
+    let mut p = Plan::new(name, plan_type);
+    p.cob = cob;
+    p.annual_max = Some(Cents::new(max, 0));
+    p.family_max = Some(Cents::new(max * 3, 0));
+    p.deductible = Some(Cents::new(50, 0));
+    p.deductible_waived = set("D0000-D1999");
+    p.code_deductibles.insert(code("D0330"), Cents::new(45, 0));
+    p.coverage = vec![
+        CoverageRule {
+            codes: set("D0000-D1999"),
+            percent: pct(100),
+        },
+        CoverageRule {
+            codes: set("D2000-D2699,D3000-D3999,D4000-D4999,D7000-D7999"),
+            percent: pct(80),
+        },
+        CoverageRule {
+            codes: set("D2700-D2999,D6000-D6999"),
+            percent: pct(50),
+        },
+    ];
+    if plan_type == PlanType::Ppo {
+        for (c, a) in [
+            ("D0120", 45),
+            ("D0150", 70),
+            ("D0274", 55),
+            ("D1110", 85),
+            ("D2391", 150),
+            ("D2392", 170),
+        ] {
+            p.allowed.insert(code(c), Cents::new(a, 0));
+        }
+        for (c, a) in [
+            ("D2740", 900),
+            ("D3330", 850),
+            ("D4341", 180),
+            ("D7140", 120),
+            ("D2950", 210),
+        ] {
+            p.allowed.insert(code(c), Cents::new(a, 0));
+        }
+    }
+    p.copay.insert(code("D0150"), Cents::new(5, 0));
+    p.frequency = vec![
+        FrequencyRule {
+            codes: set("D1110,D1120"),
+            times: 2,
+            per: FrequencyPeriod::BenefitYear,
+        },
+        FrequencyRule {
+            codes: set("D0272,D0274"),
+            times: 1,
+            per: FrequencyPeriod::Months(12),
+        },
+    ];
+    p.effective = NaiveDate::from_ymd_opt(2024, 1, 1);
+    p.waiting_periods = vec![WaitingPeriod {
+        codes: set("D2700-D2799"),
+        months: 12,
+    }];
+    p.exclusions = set("D9972");
+    p.used.annual = Cents::new(used, 0);
+    p
+}
+
+/// The scenarios the bench cycles through (also handy for tests).
+pub fn bench_scenarios() -> Vec<Scenario> {
+    let fees = [
+        ("D0120", 65),
+        ("D0150", 95),
+        ("D0274", 80),
+        ("D1110", 120),
+        ("D2391", 210),
+        ("D2392", 240),
+        ("D2740", 1200),
+        ("D2950", 300),
+        ("D3330", 1100),
+        ("D4341", 250),
+        ("D7140", 180),
+        ("D9972", 400),
+        ("D0330", 130),
+    ];
+    let secondaries = [
+        (PlanType::Percentage, CobMethod::Standard),
+        (PlanType::Percentage, CobMethod::CarveOut),
+        (PlanType::Ppo, CobMethod::Basic),
+        (PlanType::Percentage, CobMethod::Basic),
+    ];
+    (0..16)
+        .map(|i| {
+            let (sec_type, cob) = secondaries[i % secondaries.len()];
+            let procedures = (0..6)
+                .map(|k| {
+                    let (c, fee) = fees[(i * 5 + k * 7) % fees.len()];
+                    Procedure {
+                        code: code(c),
+                        fee: Cents::new(fee, 0),
+                        units: 1 + u32::from(k == 5 && i % 3 == 0),
+                    }
+                })
+                .collect();
+            Scenario {
+                date: NaiveDate::from_ymd_opt(2026, 3, 10).expect("date"),
+                plans: vec![
+                    plan(
+                        "Primary PPO",
+                        PlanType::Ppo,
+                        None,
+                        1500,
+                        (i as i64 * 137) % 1400,
+                    ),
+                    plan(
+                        "Secondary",
+                        sec_type,
+                        Some(cob),
+                        1000,
+                        (i as i64 * 71) % 900,
+                    ),
+                ],
+                history: vec![
+                    HistoryItem {
+                        code: code("D1110"),
+                        date: NaiveDate::from_ymd_opt(2026, 1, 15).expect("date"),
+                    },
+                    HistoryItem {
+                        code: code("D0274"),
+                        date: NaiveDate::from_ymd_opt(2025, 6, 1).expect("date"),
+                    },
+                ],
+                procedures,
+            }
+        })
+        .collect()
+}
+
+/// Estimates at least `procedures` procedures (whole treatment plans, no explanations) and reports
+/// the rate.
+pub fn bench(procedures: usize) -> BenchFigures {
+    let scenarios = bench_scenarios();
+    // Warm up.
+    for s in &scenarios {
+        std::hint::black_box(estimate(s, false));
+    }
+    let start = Instant::now();
+    let mut done = 0usize;
+    let mut i = 0usize;
+    while done < procedures {
+        let s = &scenarios[i % scenarios.len()];
+        let r = estimate(std::hint::black_box(s), false);
+        done += std::hint::black_box(r).len();
+        i += 1;
+    }
+    let seconds = start.elapsed().as_secs_f64();
+    BenchFigures {
+        procedures: done,
+        seconds,
+        estimates_per_second: done as f64 / seconds.max(1e-9),
+    }
+}

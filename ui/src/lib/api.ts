@@ -1,0 +1,57 @@
+// The one place the UI talks to Rust: generated bindings, unwrapped into values or a typed error.
+import { commands } from "../bindings";
+import type { AppError, ErrorCode, FieldError } from "../bindings";
+
+export type Result<T> = { status: "ok"; data: T } | { status: "error"; error: AppError };
+
+/** A command's typed error, thrown so components can `try/catch` around a call. */
+export class ApiError extends Error {
+  readonly code: ErrorCode | "ipc";
+  readonly fields: FieldError[];
+  constructor(code: ErrorCode | "ipc", message: string, fields: FieldError[] = []) {
+    super(message);
+    this.code = code;
+    this.fields = fields;
+  }
+  /** Field path → first problem, e.g. { date_of_birth: "is not a real date" }. */
+  fieldMap(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const f of this.fields) out[f.field] ??= f.problem;
+    return out;
+  }
+}
+
+export async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
+  let r: Result<T>;
+  try {
+    r = await call;
+  } catch (e) {
+    // The IPC layer itself failed (not a typed command error).
+    throw new ApiError("ipc", e instanceof Error ? e.message : String(e));
+  }
+  if (r.status === "ok") return r.data;
+  throw new ApiError(r.error.code, r.error.message, r.error.fields);
+}
+
+export function asApiError(e: unknown): ApiError {
+  return e instanceof ApiError ? e : new ApiError("internal", e instanceof Error ? e.message : String(e));
+}
+
+export const api = {
+  status: () => unwrap(commands.appStatus()),
+  unlock: (code: string) => unwrap(commands.unlockWithRecoveryCode(code)),
+  recoveryKit: () => unwrap(commands.recoveryKit()),
+  saveRecoveryKitPdf: () => unwrap(commands.saveRecoveryKitPdf()),
+  acknowledgeRecoveryKit: () => unwrap(commands.acknowledgeRecoveryKit()),
+  search: (query: string, includeArchived = false) => unwrap(commands.patientSearch(query, includeArchived)),
+  get: (id: number) => unwrap(commands.patientGet(id)),
+  create: (draft: Parameters<typeof commands.patientCreate>[0]) => unwrap(commands.patientCreate(draft)),
+  update: (id: number, version: number, draft: Parameters<typeof commands.patientUpdate>[2]) =>
+    unwrap(commands.patientUpdate(id, version, draft)),
+  archive: (id: number, version: number) => unwrap(commands.patientArchive(id, version)),
+  restore: (id: number, version: number) => unwrap(commands.patientRestore(id, version)),
+  familyLink: (memberId: number, guarantorId: number, relationship: Parameters<typeof commands.familyLink>[2]) =>
+    unwrap(commands.familyLink(memberId, guarantorId, relationship)),
+  familyUnlink: (memberId: number) => unwrap(commands.familyUnlink(memberId)),
+  audit: (id: number) => unwrap(commands.patientAudit(id)),
+};
