@@ -5,8 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 (cd ui && npm run build --silent)
-cargo build -p frontdesk-desktop
-export APP_BINARY="$PWD/target/debug/frontdesk-desktop"
+cargo build -p frontdesk-desktop -p frontdesk-cli
+export APP_BINARY="$PWD/target/debug/frontdesk-desktop" CLI_BINARY="$PWD/target/debug/frontdesk"
 export E2E_OUT="$PWD/tests/e2e/out"
 mkdir -p "$E2E_OUT"
 

@@ -186,6 +186,8 @@ pub async fn unlock_with_recovery_code(locked: &Locked, code: &str) -> Result<Ap
         other => other?,
     };
     locked.cfg.keystore.store(&identity.database_id, &key)?;
+    // Whoever typed the code has the kit: no need to show it again at start-up.
+    app.acknowledge_recovery_kit().await?;
     Ok(app)
 }
 
