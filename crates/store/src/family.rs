@@ -59,19 +59,7 @@ pub async fn link(
     .bind(member)
     .execute(&mut *tx)
     .await?;
-    if done.rows_affected() == 0 {
-        return Err(StoreError::NotFound("patient"));
-    }
-    let event = AuditEvent {
-        actor,
-        action: "family.link",
-        entity: "patient",
-        entity_id: Some(member),
-        fields: vec!["guarantor_id".into(), "relationship_to_guarantor".into()],
-    };
-    audit::insert(&mut tx, &event, now).await?;
-    tx.commit().await?;
-    Ok(())
+    audit_family_change(tx, done.rows_affected(), "family.link", member, actor, now).await
 }
 
 /// Makes `member` their own guarantor again.
@@ -86,12 +74,24 @@ pub async fn unlink(db: &Db, member: PatientId, actor: &str, now: DateTime<Utc>)
     .bind(member)
     .execute(&mut *tx)
     .await?;
-    if done.rows_affected() == 0 {
+    audit_family_change(tx, done.rows_affected(), "family.unlink", member, actor, now).await
+}
+
+/// Ends a link/unlink: the member must exist; the change is audited by field name and committed.
+async fn audit_family_change(
+    mut tx: sqlx::Transaction<'_, sqlx::Sqlite>,
+    rows: u64,
+    action: &'static str,
+    member: PatientId,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    if rows == 0 {
         return Err(StoreError::NotFound("patient"));
     }
     let event = AuditEvent {
         actor,
-        action: "family.unlink",
+        action,
         entity: "patient",
         entity_id: Some(member),
         fields: vec!["guarantor_id".into(), "relationship_to_guarantor".into()],

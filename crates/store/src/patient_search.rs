@@ -8,6 +8,10 @@ use std::collections::HashSet;
 use crate::patient_rows::{SummaryRow, SUMMARY_COLUMNS};
 use crate::{Db, Result};
 
+/// Name order for a few hits found by a selective index (birth date, phone). The unary `+`
+/// keeps SQLite from walking the whole name index to avoid a sort of a handful of rows.
+const BY_NAME_AFTER_FILTER: &str = "+p.last_key, +p.first_key";
+
 pub async fn search(
     db: &Db,
     query: &SearchQuery,
@@ -26,7 +30,7 @@ pub async fn search(
         SearchQuery::DateOfBirth(d) => {
             s.run(
                 "p.date_of_birth = ?1",
-                "p.last_key, p.first_key",
+                BY_NAME_AFTER_FILTER,
                 &[d.format("%Y-%m-%d").to_string()],
             )
             .await?
@@ -40,7 +44,7 @@ pub async fn search(
                 s.run(
                     "p.id IN (SELECT patient_id FROM patient_phones WHERE digits >= ?1 AND digits < ?2 \
                      UNION SELECT patient_id FROM patient_phones WHERE reversed >= ?3 AND reversed < ?4)",
-                    "p.last_key, p.first_key",
+                    BY_NAME_AFTER_FILTER,
                     &[lo, hi, rlo, rhi],
                 )
                 .await?;
@@ -56,7 +60,9 @@ pub async fn search(
                 s.prefix("p.last_key", "p.last_key, p.first_key", w).await?;
                 s.prefix("p.first_key", "p.first_key, p.last_key", w)
                     .await?;
-                s.prefix("p.preferred_key", "p.preferred_key", w).await?;
+                // `<> ''` lets SQLite use the partial index on preferred names.
+                s.prefix("p.preferred_key <> '' AND p.preferred_key", "p.preferred_key", w)
+                    .await?;
                 s.prefix(
                     "p.chart_key",
                     "p.chart_key",

@@ -106,12 +106,21 @@ fn update_sql() -> String {
 }
 
 async fn next_chart_number(conn: &mut SqliteConnection) -> Result<String> {
-    let max: Option<i64> = sqlx::query_scalar(
-        "SELECT max(CAST(chart_number AS INTEGER)) FROM patients WHERE chart_number GLOB '[0-9]*'",
-    )
-    .fetch_one(&mut *conn)
-    .await?;
-    Ok(format!("{:06}", max.unwrap_or(0) + 1))
+    // A counter row instead of max(chart_number): creating a patient stays O(log n). A number
+    // typed by hand may already hold the next value; skip past it (the chart index makes it cheap).
+    loop {
+        let n: i64 = sqlx::query_scalar("UPDATE chart_sequence SET last = last + 1 WHERE id = 1 RETURNING last")
+            .fetch_one(&mut *conn)
+            .await?;
+        let chart = format!("{n:06}");
+        let taken: Option<i64> = sqlx::query_scalar("SELECT 1 FROM patients WHERE chart_number = ?")
+            .bind(&chart)
+            .fetch_optional(&mut *conn)
+            .await?;
+        if taken.is_none() {
+            return Ok(chart);
+        }
+    }
 }
 
 async fn write_phones(conn: &mut SqliteConnection, id: PatientId, v: &ValidPatient) -> Result<()> {

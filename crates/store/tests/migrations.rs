@@ -44,6 +44,9 @@ async fn migrations_upgrade_a_database_of_the_previous_version_keeping_its_data(
     frontdesk_store::testing::insert_v1_patient(&db, "Oldschema", "Pat", "1970-01-02", "OLD-1")
         .await
         .unwrap();
+    frontdesk_store::testing::insert_v1_patient(&db, "Numbered", "Sam", "1971-01-02", "000041")
+        .await
+        .unwrap();
     db.close().await;
 
     let db = Db::open(&path, &key()).await.unwrap();
@@ -58,4 +61,15 @@ async fn migrations_upgrade_a_database_of_the_previous_version_keeping_its_data(
         p.guarantor_id, None,
         "new family column defaults to own guarantor"
     );
+    // The chart counter starts after the highest number already handed out.
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    let draft = frontdesk_domain::PatientDraft {
+        last_name: "Newer".into(),
+        first_name: "Nia".into(),
+        date_of_birth: "1990-05-05".into(),
+        ..Default::default()
+    };
+    let valid = frontdesk_domain::validation::validate_patient(&draft, today).unwrap();
+    let id = patients::create(&db, &valid, "test", chrono::Utc::now()).await.unwrap();
+    assert_eq!(patients::get(&db, id).await.unwrap().chart_number, "000042");
 }
