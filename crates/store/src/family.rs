@@ -74,7 +74,15 @@ pub async fn unlink(db: &Db, member: PatientId, actor: &str, now: DateTime<Utc>)
     .bind(member)
     .execute(&mut *tx)
     .await?;
-    audit_family_change(tx, done.rows_affected(), "family.unlink", member, actor, now).await
+    audit_family_change(
+        tx,
+        done.rows_affected(),
+        "family.unlink",
+        member,
+        actor,
+        now,
+    )
+    .await
 }
 
 /// Ends a link/unlink: the member must exist; the change is audited by field name and committed.

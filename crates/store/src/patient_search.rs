@@ -61,8 +61,12 @@ pub async fn search(
                 s.prefix("p.first_key", "p.first_key, p.last_key", w)
                     .await?;
                 // `<> ''` lets SQLite use the partial index on preferred names.
-                s.prefix("p.preferred_key <> '' AND p.preferred_key", "p.preferred_key", w)
-                    .await?;
+                s.prefix(
+                    "p.preferred_key <> '' AND p.preferred_key",
+                    "p.preferred_key",
+                    w,
+                )
+                .await?;
                 s.prefix(
                     "p.chart_key",
                     "p.chart_key",

@@ -109,14 +109,17 @@ async fn next_chart_number(conn: &mut SqliteConnection) -> Result<String> {
     // A counter row instead of max(chart_number): creating a patient stays O(log n). A number
     // typed by hand may already hold the next value; skip past it (the chart index makes it cheap).
     loop {
-        let n: i64 = sqlx::query_scalar("UPDATE chart_sequence SET last = last + 1 WHERE id = 1 RETURNING last")
-            .fetch_one(&mut *conn)
-            .await?;
+        let n: i64 = sqlx::query_scalar(
+            "UPDATE chart_sequence SET last = last + 1 WHERE id = 1 RETURNING last",
+        )
+        .fetch_one(&mut *conn)
+        .await?;
         let chart = format!("{n:06}");
-        let taken: Option<i64> = sqlx::query_scalar("SELECT 1 FROM patients WHERE chart_number = ?")
-            .bind(&chart)
-            .fetch_optional(&mut *conn)
-            .await?;
+        let taken: Option<i64> =
+            sqlx::query_scalar("SELECT 1 FROM patients WHERE chart_number = ?")
+                .bind(&chart)
+                .fetch_optional(&mut *conn)
+                .await?;
         if taken.is_none() {
             return Ok(chart);
         }

@@ -70,6 +70,8 @@ async fn migrations_upgrade_a_database_of_the_previous_version_keeping_its_data(
         ..Default::default()
     };
     let valid = frontdesk_domain::validation::validate_patient(&draft, today).unwrap();
-    let id = patients::create(&db, &valid, "test", chrono::Utc::now()).await.unwrap();
+    let id = patients::create(&db, &valid, "test", chrono::Utc::now())
+        .await
+        .unwrap();
     assert_eq!(patients::get(&db, id).await.unwrap().chart_number, "000042");
 }
