@@ -11,6 +11,7 @@ pub mod family;
 pub mod lifecycle;
 pub mod patients;
 pub mod recovery_kit;
+pub mod restore;
 pub mod status;
 
 pub use error::{AppError, ErrorCode};

@@ -3,6 +3,7 @@ use std::io::Read;
 use std::path::Path;
 
 use frontdesk_app::data_dir::DataDir;
+use frontdesk_app::restore::{restore_backup, RestoreKey};
 use frontdesk_app::{start, unlock_with_recovery_code, App, AppError, Config, ErrorCode, Started};
 
 use crate::output;
@@ -120,6 +121,24 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
             app.backup(&file).await?;
             println!("encrypted backup written to {}", file.display());
             app.close().await;
+        }
+        Command::Restore {
+            file,
+            recovery_code,
+        } => {
+            let code = match recovery_code.as_deref() {
+                Some("-") => Some(read_input(Path::new("-"))?),
+                other => other.map(str::to_string),
+            };
+            let key = match &code {
+                Some(c) => RestoreKey::RecoveryCode(c.trim()),
+                None => RestoreKey::Keychain,
+            };
+            let done = restore_backup(&cfg, &file, key).await?;
+            println!("restored {}", file.display());
+            if let Some(old) = done.replaced {
+                println!("the database it replaced is kept at {}", old.display());
+            }
         }
         Command::Rekey => {
             let mut app = open(cfg).await?;

@@ -49,6 +49,14 @@ pub enum Command {
     },
     /// Write an encrypted backup of the database (same key) to FILE.
     Backup { file: PathBuf },
+    /// Restore an encrypted backup into the data folder (close FrontDesk first). The database it
+    /// replaces is kept beside it. On a new computer give the recovery code.
+    Restore {
+        file: PathBuf,
+        /// The code from the recovery kit; `-` reads it from standard input. Default: the keychain.
+        #[arg(long = "recovery-code")]
+        recovery_code: Option<String>,
+    },
     /// Re-encrypt the database under a new key; prints the new recovery code.
     Rekey,
     /// Estimate the patient portion for a scenario file (see shared/estimates/README.md).

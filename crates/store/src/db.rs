@@ -169,6 +169,14 @@ impl Db {
         Ok(())
     }
 
+    /// SQLite's `PRAGMA quick_check`: true when the file's structure is sound.
+    pub async fn quick_check(&self) -> Result<bool> {
+        let r: String = sqlx::query_scalar("PRAGMA quick_check")
+            .fetch_one(&self.writer)
+            .await?;
+        Ok(r == "ok")
+    }
+
     /// Checkpoints the WAL and closes every connection.
     pub async fn close(&self) {
         let _ = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
