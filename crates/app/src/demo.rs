@@ -369,6 +369,7 @@ impl App {
         for r in rooms {
             practice::add_operatory(&self.db, r).await?;
         }
+        self.import_fee_schedule(crate::fees::DEMO_FEES_CSV).await?;
         let mut rng = StdRng::seed_from_u64(seed);
         let mut singles = Vec::new();
         let mut families = Vec::new();

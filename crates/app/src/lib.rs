@@ -8,6 +8,7 @@ pub mod data_dir;
 pub mod demo;
 pub mod error;
 pub mod family;
+pub mod fees;
 pub mod lifecycle;
 pub mod patients;
 pub mod recovery_kit;

@@ -7,7 +7,7 @@ use frontdesk_app::restore::{restore_backup, RestoreKey};
 use frontdesk_app::{start, unlock_with_recovery_code, App, AppError, Config, ErrorCode, Started};
 
 use crate::output;
-use crate::{BenchCommand, Cli, Command, PatientCommand};
+use crate::{BenchCommand, Cli, Command, FeesCommand, PatientCommand};
 
 fn config(cli: &Cli) -> Config {
     let dir = cli
@@ -88,6 +88,7 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
             app.close().await;
         }
         Command::Patient(cmd) => patient(open(cfg).await?, cmd).await?,
+        Command::Fees(cmd) => fees(open(cfg).await?, cmd).await?,
         Command::RecoveryKit { pdf } => {
             let app = open(cfg).await?;
             let kit = app.recovery_kit().await?;
@@ -197,6 +198,31 @@ async fn patient(app: App, cmd: PatientCommand) -> Result<(), AppError> {
                 output::json(&card);
             } else {
                 println!("{}", card.patient.id);
+            }
+        }
+    }
+    app.close().await;
+    Ok(())
+}
+
+async fn fees(app: App, cmd: FeesCommand) -> Result<(), AppError> {
+    match cmd {
+        FeesCommand::Import { file } => {
+            let r = app.import_fee_schedule(&read_input(&file)?).await?;
+            println!(
+                "{} added, {} updated, {} unchanged",
+                r.added, r.updated, r.unchanged
+            );
+        }
+        FeesCommand::List { json } => {
+            let list = app.fee_schedule().await?;
+            if json {
+                output::json(&list);
+            } else {
+                for e in &list {
+                    let fee = frontdesk_domain::money::Cents(e.fee_cents);
+                    println!("{:<12} {:>12}  {}", e.code, fee.to_string(), e.description);
+                }
             }
         }
     }

@@ -36,6 +36,9 @@ pub enum Command {
     /// Patient records.
     #[command(subcommand)]
     Patient(PatientCommand),
+    /// The office fee schedule (procedure codes and fees).
+    #[command(subcommand)]
+    Fees(FeesCommand),
     /// Print the recovery code again (admin), optionally as a PDF.
     RecoveryKit {
         #[arg(long)]
@@ -68,6 +71,18 @@ pub enum Command {
     /// Benchmarks.
     #[command(subcommand)]
     Bench(BenchCommand),
+}
+
+#[derive(Subcommand)]
+pub enum FeesCommand {
+    /// Import a CSV with the columns code, description, fee (header row; `-` = standard input).
+    /// New codes are added, changed ones updated; one bad row refuses the whole file.
+    Import { file: PathBuf },
+    /// List the fee schedule.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]

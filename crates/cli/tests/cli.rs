@@ -171,3 +171,31 @@ fn the_estimate_runner_reproduces_the_shared_examples() {
     let e = err(tmp.path(), &["estimate", bad.to_str().unwrap()]);
     assert!(e.contains("plans[0].type"), "names the field: {e}");
 }
+
+#[test]
+fn fees_import_names_the_bad_line_and_lists_as_json() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    ok(dir, &["init"]);
+    let file = dir.join("fees.csv");
+    std::fs::write(
+        &file,
+        "code,description,fee\nD1110,Adult cleaning,110\nD0120,Exam,ten dollars\n",
+    )
+    .unwrap();
+    let e = err(dir, &["fees", "import", file.to_str().unwrap()]);
+    assert!(
+        e.contains("error[validation]") && e.contains("line 3: fee"),
+        "{e}"
+    );
+    std::fs::write(
+        &file,
+        "code,description,fee\nD1110,Adult cleaning,110\nD0120,Exam,65.5\n",
+    )
+    .unwrap();
+    assert!(ok(dir, &["fees", "import", file.to_str().unwrap()]).contains("2 added"));
+    let list: serde_json::Value =
+        serde_json::from_str(&ok(dir, &["fees", "list", "--json"])).unwrap();
+    assert_eq!(list[0]["code"], "D0120");
+    assert_eq!(list[0]["fee_cents"], 6550);
+}

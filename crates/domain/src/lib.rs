@@ -5,6 +5,8 @@ pub mod clock;
 pub mod dob;
 pub mod error;
 pub mod family;
+pub mod fee_schedule;
+pub mod money;
 pub mod patient;
 pub mod patient_diff;
 pub mod redacted;

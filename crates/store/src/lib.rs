@@ -5,6 +5,7 @@ pub mod audit;
 pub mod db;
 pub mod error;
 pub mod family;
+pub mod fee_schedule;
 pub mod patient_rows;
 pub mod patient_search;
 pub mod patients;
