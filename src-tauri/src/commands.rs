@@ -2,6 +2,7 @@
 use frontdesk_app::patients::{AuditLine, PatientCard};
 use frontdesk_app::recovery_kit::RecoveryKit;
 use frontdesk_app::{AppError, AppStatus};
+use frontdesk_domain::fee_schedule::{FeeEntry, FeeImport};
 use frontdesk_domain::{PatientDraft, PatientSummary, Relationship};
 use tauri::State;
 
@@ -114,6 +115,19 @@ pub async fn patient_audit(s: State<'_, Session>, id: i64) -> Res<Vec<AuditLine>
     s.with_app(async |a| a.patient_audit(id).await).await
 }
 
+#[tauri::command]
+#[specta::specta]
+pub async fn fee_schedule(s: State<'_, Session>) -> Res<Vec<FeeEntry>> {
+    s.with_app(async |a| a.fee_schedule().await).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn fee_schedule_import(s: State<'_, Session>, csv: String) -> Res<FeeImport> {
+    s.with_app(async |a| a.import_fee_schedule(&csv).await)
+        .await
+}
+
 /// The command list and the TypeScript bindings generated from it.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
     tauri_specta::Builder::<tauri::Wry>::new().commands(tauri_specta::collect_commands![
@@ -131,6 +145,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         family_link,
         family_unlink,
         patient_audit,
+        fee_schedule,
+        fee_schedule_import,
     ])
 }
 

@@ -1,5 +1,6 @@
 // The keychain lost its entry: the real window offers the recovery code, refuses a wrong one,
-// accepts the right one and stores it again; then a child is linked to a guarantor on the card.
+// accepts the right one and stores it again; then a child is linked to a guarantor on the card,
+// and the fee schedule imported with the CLI shows on the Fees screen.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -24,6 +25,8 @@ test("a lost keychain entry is recovered with the code, then a family is linked"
   const code = cli(dir, "recovery-kit").match(/([0-9A-Z]{5}-){12}[0-9A-Z]{5}/)[0];
   await addPatient(dir, { last_name: "Haddad", first_name: "Rania", date_of_birth: "1980-05-05" });
   await addPatient(dir, { last_name: "Haddad", first_name: "Omar", date_of_birth: "2012-09-09" });
+  await writeFile(join(dir, "fees.csv"), "code,description,fee\nD1110,Adult cleaning,110\nD2740,Crown: porcelain,\"$1,250.00\"\n");
+  cli(dir, "fees", "import", join(dir, "fees.csv"));
   const { database_id } = JSON.parse(await readFile(join(dir, "frontdesk-id.json"), "utf8"));
   execFileSync("secret-tool", ["clear", "service", "FrontDesk", "username", `database-key:${database_id}`]);
   const before = await readFile(join(dir, "frontdesk.db"));
@@ -51,6 +54,10 @@ test("a lost keychain entry is recovered with the code, then a family is linked"
     await s.click(t("family-candidate"));
     await s.waitText(t("family"), (x) => /Haddad, Rania\s+guarantor/.test(x) && /Haddad, Omar\s+child/.test(x));
     await s.screenshot("06-family");
+
+    // The fee schedule imported at the command line is on the Fees screen.
+    await s.click(t("show-fees"));
+    await s.waitText(t("fee-schedule"), (x) => x.includes("D2740") && x.includes("$1,250.00"));
   } finally {
     await s.quit();
   }

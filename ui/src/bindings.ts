@@ -117,6 +117,22 @@ async patientAudit(id: number) : Promise<Result<AuditLine[], AppError>> {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+async feeSchedule() : Promise<Result<FeeEntry[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("fee_schedule") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async feeScheduleImport(csv: string) : Promise<Result<FeeImport, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("fee_schedule_import", { csv }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -147,6 +163,23 @@ export type ErrorCode = "validation" | "not_found" | "duplicate_chart_number" | 
  */
 export type Family = { guarantor: PatientSummary; members: FamilyMember[] }
 export type FamilyMember = { patient: PatientSummary; relationship: Relationship }
+export type FeeEntry = { 
+/**
+ * e.g. `D1110`, or an office code such as `BTX-UNIT`. Stored upper-case.
+ */
+code: string; 
+/**
+ * The office's own words (CDT descriptions are licensed and are not shipped).
+ */
+description: string; 
+/**
+ * The office fee in cents.
+ */
+fee_cents: number }
+/**
+ * What an import did.
+ */
+export type FeeImport = { added: number; updated: number; unchanged: number }
 export type FieldError = { 
 /**
  * The field's name as the UI knows it, e.g. `last_name`, `phone_mobile`.

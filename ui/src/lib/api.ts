@@ -54,4 +54,6 @@ export const api = {
     unwrap(commands.familyLink(memberId, guarantorId, relationship)),
   familyUnlink: (memberId: number) => unwrap(commands.familyUnlink(memberId)),
   audit: (id: number) => unwrap(commands.patientAudit(id)),
+  fees: () => unwrap(commands.feeSchedule()),
+  importFees: (csv: string) => unwrap(commands.feeScheduleImport(csv)),
 };
