@@ -102,6 +102,16 @@ export class Session {
     if (!out) return;
     // WebKitWebDriver sometimes never answers a screenshot (seen on the recovery-kit screen):
     // a screenshot is evidence for people, not an assertion, so it may not stall the run.
+    // WebKit answers a screenshot with the next painted frame; a still page (no caret blinking)
+    // paints none, so keep it painting invisibly for a moment.
+    await call("POST", this.p("/execute/sync"), {
+      script: `const d = document.createElement("div"); let n = 0;
+        d.style.cssText = "position:fixed;right:0;bottom:0;width:1px;height:1px;pointer-events:none";
+        document.body.appendChild(d);
+        const id = setInterval(() => { d.style.background = n++ % 2 ? "#fefefe" : "#fdfdfd";
+          if (n > 60) { clearInterval(id); d.remove(); } }, 50);`,
+      args: [],
+    }).catch(() => {});
     const b64 = await call("GET", this.p("/screenshot"), undefined, 10000).catch((e) => {
       console.error(`screenshot ${name} skipped: ${e.message}`);
       return null;
