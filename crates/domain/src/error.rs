@@ -35,3 +35,14 @@ impl ValidationErrors {
         self.0.first().map(|e| e.field.as_str())
     }
 }
+
+/// Why a typed-in value (an amount, a code) could not be read, in a coordinator's words.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct ParseProblem(pub String);
+
+impl From<ParseProblem> for String {
+    fn from(p: ParseProblem) -> String {
+        p.0
+    }
+}

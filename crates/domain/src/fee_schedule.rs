@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::money::Cents;
-use crate::{FieldError, ValidationErrors};
+use crate::{FieldError, ParseProblem, ValidationErrors};
 
 pub const MAX_ROWS: usize = 5_000;
 pub const MAX_CODE_LEN: usize = 12;
@@ -96,7 +96,7 @@ pub fn parse_fee_csv(text: &str) -> Result<Vec<FeeEntry>, ValidationErrors> {
         }
         let fee = parse_fee(get(fee_at));
         if let Err(p) = &fee {
-            problems.push(FieldError::new(format!("line {line}: fee"), p.as_str()));
+            problems.push(FieldError::new(format!("line {line}: fee"), p.0.as_str()));
         }
         match fee {
             Ok(fee) if problems.is_empty() => out.push(FeeEntry {
@@ -132,17 +132,17 @@ fn code_problem(code: &str) -> Option<&'static str> {
 }
 
 /// `"$1,234.50"`, `"1234.5"`, `"95"` → cents; negative or malformed amounts are refused.
-fn parse_fee(raw: &str) -> Result<Cents, String> {
+fn parse_fee(raw: &str) -> Result<Cents, ParseProblem> {
     if raw.is_empty() {
-        return Err("is empty".into());
+        return Err(ParseProblem("is empty".into()));
     }
     let plain: String = raw.chars().filter(|c| *c != '$' && *c != ',').collect();
     Cents::parse(&plain).map_err(|_| {
-        if plain.trim_start().starts_with('-') {
+        ParseProblem(if plain.trim_start().starts_with('-') {
             "is negative".to_string()
         } else {
             "is not an amount (e.g. 125.00)".to_string()
-        }
+        })
     })
 }
 

@@ -15,7 +15,7 @@ pub mod search_query;
 pub mod validation;
 
 pub use clock::{Clock, FixedClock, SystemClock};
-pub use error::{FieldError, ValidationErrors};
+pub use error::{FieldError, ParseProblem, ValidationErrors};
 pub use family::Relationship;
 pub use patient::*;
 pub use redacted::Redacted;

@@ -3,6 +3,8 @@
 //! Amounts are never floating point. A percentage of an amount is the only place where a fraction of
 //! a cent appears; [`Percent::of`] rounds it to the cent once (half a cent rounds up).
 use std::fmt;
+
+use crate::ParseProblem;
 use std::ops::{Add, AddAssign, Sub, SubAssign};
 
 /// An amount of money in cents.
@@ -41,10 +43,10 @@ impl Cents {
 
     /// Parses a money string such as `"1200.00"`, `"1200.5"` or `"1200"` (at most two decimal places,
     /// never negative). The error is a short description of the problem.
-    pub fn parse(s: &str) -> Result<Cents, String> {
+    pub fn parse(s: &str) -> Result<Cents, ParseProblem> {
         let t = s.trim();
         if t.starts_with('-') {
-            return Err(format!("negative amount \"{s}\""));
+            return Err(ParseProblem(format!("negative amount \"{s}\"")));
         }
         let (whole, frac) = match t.split_once('.') {
             Some((w, f)) => (w, f),
@@ -56,19 +58,21 @@ impl Cents {
             || !digits(frac)
             || (t.contains('.') && frac.is_empty())
         {
-            return Err(format!(
+            return Err(ParseProblem(format!(
                 "not a money amount \"{s}\" (expected e.g. \"120.00\")"
-            ));
+            )));
         }
         if frac.len() > 2 {
-            return Err(format!("\"{s}\" has more than two decimal places"));
+            return Err(ParseProblem(format!(
+                "\"{s}\" has more than two decimal places"
+            )));
         }
         if whole.trim_start_matches('0').len() > 9 {
-            return Err(format!("amount \"{s}\" is too large"));
+            return Err(ParseProblem(format!("amount \"{s}\" is too large")));
         }
         let w: i64 = whole
             .parse()
-            .map_err(|_| format!("not a money amount \"{s}\""))?;
+            .map_err(|_| ParseProblem(format!("not a money amount \"{s}\"")))?;
         let f: i64 = match frac.len() {
             0 => 0,
             1 => frac.parse::<i64>().unwrap_or(0) * 10,
@@ -215,7 +219,7 @@ mod tests {
         ];
         for (s, why) in bad {
             let e = Cents::parse(s).unwrap_err();
-            assert!(e.contains(why), "{s}: {e}");
+            assert!(e.0.contains(why), "{s}: {e}");
         }
     }
 

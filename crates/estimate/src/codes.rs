@@ -2,13 +2,15 @@
 //! `"D0000-D1999"` or `"D1110,D1120"`.
 use std::fmt;
 
+use frontdesk_domain::ParseProblem;
+
 /// A procedure code, packed as letter and number so ranges compare cheaply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Code(u32);
 
 impl Code {
     /// Parses `D2740`. The error is a short description of the problem.
-    pub fn parse(s: &str) -> Result<Code, String> {
+    pub fn parse(s: &str) -> Result<Code, ParseProblem> {
         let b = s.trim().as_bytes();
         if b.len() == 5 && b[0].is_ascii_uppercase() && b[1..].iter().all(u8::is_ascii_digit) {
             let n = b[1..]
@@ -16,9 +18,9 @@ impl Code {
                 .fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
             Ok(Code(u32::from(b[0]) << 16 | n))
         } else {
-            Err(format!(
+            Err(ParseProblem(format!(
                 "bad procedure code \"{s}\" (expected a letter and four digits, e.g. D2740)"
-            ))
+            )))
         }
     }
 
@@ -58,11 +60,12 @@ impl CodeRange {
     }
 
     /// Parses `D2000-D2999` or `D2740`.
-    pub fn parse(s: &str) -> Result<CodeRange, String> {
+    pub fn parse(s: &str) -> Result<CodeRange, ParseProblem> {
         match s.split_once('-') {
             None => Code::parse(s).map(CodeRange::single),
             Some((a, b)) => {
-                let bad = |why: &str| format!("bad code range \"{}\" ({why})", s.trim());
+                let bad =
+                    |why: &str| ParseProblem(format!("bad code range \"{}\" ({why})", s.trim()));
                 let first = Code::parse(a).map_err(|_| bad("expected e.g. D2000-D2999"))?;
                 let last = Code::parse(b).map_err(|_| bad("expected e.g. D2000-D2999"))?;
                 if first.letter() != last.letter() {
@@ -93,9 +96,9 @@ pub struct CodeSet(pub Vec<CodeRange>);
 
 impl CodeSet {
     /// Parses a comma-separated list of codes and ranges: `"D1110,D1120"`, `"D0000-D1999"`.
-    pub fn parse(s: &str) -> Result<CodeSet, String> {
+    pub fn parse(s: &str) -> Result<CodeSet, ParseProblem> {
         if s.trim().is_empty() {
-            return Err("empty code list".into());
+            return Err(ParseProblem("empty code list".into()));
         }
         s.split(',')
             .map(CodeRange::parse)
@@ -148,7 +151,7 @@ mod tests {
         }
         for s in ["d2740", "D274", "D27400", "DX740", "", "2740D"] {
             assert!(
-                Code::parse(s).unwrap_err().contains("bad procedure code"),
+                Code::parse(s).unwrap_err().0.contains("bad procedure code"),
                 "{s}"
             );
         }
@@ -186,7 +189,7 @@ mod tests {
         ];
         for (s, why) in cases {
             let e = CodeSet::parse(s).unwrap_err();
-            assert!(e.contains(why), "{s}: {e}");
+            assert!(e.0.contains(why), "{s}: {e}");
         }
     }
 }
