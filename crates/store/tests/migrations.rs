@@ -44,9 +44,6 @@ async fn migrations_upgrade_a_database_of_the_previous_version_keeping_its_data(
     frontdesk_store::testing::insert_v1_patient(&db, "Oldschema", "Pat", "1970-01-02", "OLD-1")
         .await
         .unwrap();
-    frontdesk_store::testing::insert_v1_patient(&db, "Numbered", "Sam", "1971-01-02", "000041")
-        .await
-        .unwrap();
     db.close().await;
 
     let db = Db::open(&path, &key()).await.unwrap();
@@ -61,7 +58,20 @@ async fn migrations_upgrade_a_database_of_the_previous_version_keeping_its_data(
         p.guarantor_id, None,
         "new family column defaults to own guarantor"
     );
-    // The chart counter starts after the highest number already handed out.
+}
+
+#[tokio::test]
+async fn the_chart_counter_starts_after_the_highest_chart_of_an_older_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    let db = Db::create_empty(&path, &key()).await.unwrap();
+    db.migrate_to(2).await.unwrap();
+    for (last, chart) in [("Numbered", "000041"), ("Lettered", "A-7")] {
+        frontdesk_store::testing::insert_v1_patient(&db, last, "Sam", "1971-01-02", chart)
+            .await
+            .unwrap();
+    }
+    db.migrate().await.unwrap();
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
     let draft = frontdesk_domain::PatientDraft {
         last_name: "Newer".into(),
@@ -74,4 +84,18 @@ async fn migrations_upgrade_a_database_of_the_previous_version_keeping_its_data(
         .await
         .unwrap();
     assert_eq!(patients::get(&db, id).await.unwrap().chart_number, "000042");
+
+    // A number typed by hand that the counter would hand out next is skipped, not duplicated.
+    let typed = frontdesk_domain::PatientDraft {
+        chart_number: "000043".into(),
+        ..draft.clone()
+    };
+    let v = frontdesk_domain::validation::validate_patient(&typed, today).unwrap();
+    patients::create(&db, &v, "test", chrono::Utc::now())
+        .await
+        .unwrap();
+    let id = patients::create(&db, &valid, "test", chrono::Utc::now())
+        .await
+        .unwrap();
+    assert_eq!(patients::get(&db, id).await.unwrap().chart_number, "000044");
 }
