@@ -1,8 +1,8 @@
 // The one place the UI talks to Rust: generated bindings, unwrapped into values or a typed error.
 import { commands } from "../bindings";
-import type { AppError, ErrorCode, FieldError } from "../bindings";
+import type { AppError, ErrorCode, FieldError, Result as CommandResult } from "../bindings";
 
-export type Result<T> = { status: "ok"; data: T } | { status: "error"; error: AppError };
+type Result<T> = CommandResult<T, AppError>;
 
 /** A command's typed error, thrown so components can `try/catch` around a call. */
 export class ApiError extends Error {
