@@ -13,6 +13,8 @@ pub enum ErrorCode {
     DuplicateChartNumber,
     StaleRecord,
     FamilyRule,
+    /// Not allowed in the record's present state (a claim step out of order, a procedure claimed twice…).
+    Refused,
     WrongKey,
     KeychainMissing,
     KeychainUnavailable,
@@ -69,6 +71,8 @@ impl From<StoreError> for AppError {
             StoreError::NotFound(_) => ErrorCode::NotFound,
             StoreError::Stale => ErrorCode::StaleRecord,
             StoreError::FamilyRule(_) => ErrorCode::FamilyRule,
+            StoreError::Refused(_) => ErrorCode::Refused,
+            StoreError::Corrupt(_) => ErrorCode::Storage,
             StoreError::Missing => ErrorCode::NotFound,
             StoreError::Sqlx(_) | StoreError::Migrate(_) | StoreError::Io(_) => ErrorCode::Storage,
         };

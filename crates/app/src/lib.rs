@@ -4,16 +4,21 @@
 
 pub mod actor;
 pub mod bench_search;
+pub mod claim_form;
+pub mod claims;
+pub mod coverage;
 pub mod data_dir;
 pub mod demo;
 pub mod error;
 pub mod family;
 pub mod fees;
+pub mod insurance;
 pub mod lifecycle;
 pub mod patients;
 pub mod recovery_kit;
 pub mod restore;
 pub mod status;
+pub mod treatment_plan;
 
 pub use error::{AppError, ErrorCode};
 pub use lifecycle::{start, unlock_with_recovery_code, App, Config, Locked, Started};

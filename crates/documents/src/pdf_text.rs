@@ -1,4 +1,5 @@
-//! Small helpers over printpdf's operations: text at a position, boxes, colours.
+//! Small helpers over printpdf's operations: text at a position, boxes, colours, and
+//! fitting text to a width (ASCII-safe, measured with the builtin fonts' metrics).
 use printpdf::{
     BuiltinFont, Color, Mm, Op, PaintMode, PdfFontHandle, Point, Pt, Rect, Rgb, TextItem,
 };
@@ -86,4 +87,106 @@ pub(crate) fn rect(
             winding_order: None,
         },
     });
+}
+
+/// Advance widths (thousandths of an em) of ASCII 32..=126 in Helvetica, from Adobe's AFM.
+#[rustfmt::skip]
+const HELVETICA: [u16; 95] = [
+    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,
+    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,
+    1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778,
+    667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556,
+    333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,
+    556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
+];
+
+/// The same for Helvetica-Bold.
+#[rustfmt::skip]
+const HELVETICA_BOLD: [u16; 95] = [
+    278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278,
+    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 333, 333, 584, 584, 584, 611,
+    975, 722, 722, 722, 722, 667, 611, 778, 722, 278, 556, 722, 611, 833, 722, 778,
+    667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 333, 278, 333, 584, 556,
+    333, 556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556, 278, 889, 611, 611,
+    611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584,
+];
+
+/// Width in millimetres of `s` set in `font` at `size` points. Courier is 600 units a
+/// character; fonts without a table here are measured as Helvetica-Bold, which errs wide.
+pub(crate) fn text_width(font: BuiltinFont, size: f32, s: &str) -> f32 {
+    use BuiltinFont::*;
+    let table = match font {
+        Courier | CourierBold | CourierOblique | CourierBoldOblique => None,
+        Helvetica | HelveticaOblique => Some(&HELVETICA),
+        _ => Some(&HELVETICA_BOLD),
+    };
+    let units: u32 = s
+        .chars()
+        .map(|c| match (table, c as usize) {
+            (None, _) => 600,
+            (Some(t), i @ 32..=126) => u32::from(t[i - 32]),
+            (Some(_), _) => 1000,
+        })
+        .sum();
+    units as f32 / 1000.0 * size * 25.4 / 72.0
+}
+
+/// `s` in printable ASCII, which every builtin font shows: common accented letters lose
+/// their accents, typographic quotes and dashes become plain ones, anything else is `?`.
+pub(crate) fn ascii_safe(s: &str) -> String {
+    const FROM: &str = "ÀÁÂÃÄÅàáâãäåÇçÈÉÊËèéêëÌÍÎÏìíîïÑñÒÓÔÕÖØòóôõöøÙÚÛÜùúûüÝýÿŁłŠšŽžČč‘’‚“”„‐‑‒–—";
+    const TO: &str =
+        "AAAAAAaaaaaaCcEEEEeeeeIIIIiiiiNnOOOOOOooooooUUUUuuuuYyyLlSsZzCc'''\"\"\"-----";
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            ' '..='~' => out.push(c),
+            'ß' => out.push_str("ss"),
+            '…' => out.push_str("..."),
+            c if c.is_whitespace() => out.push(' '),
+            c => out.push(
+                FROM.chars()
+                    .position(|f| f == c)
+                    .map_or('?', |i| TO.chars().nth(i).unwrap_or('?')),
+            ),
+        }
+    }
+    out
+}
+
+/// `s` made ASCII-safe and, if wider than `max_w` millimetres, cut with "..." to fit;
+/// empty when not even the dots fit.
+pub(crate) fn fit(font: BuiltinFont, size: f32, max_w: f32, s: &str) -> String {
+    let mut s = ascii_safe(s);
+    if text_width(font, size, &s) <= max_w {
+        return s;
+    }
+    let room = max_w - text_width(font, size, "...");
+    if room < 0.0 {
+        return String::new();
+    }
+    while text_width(font, size, &s) > room {
+        s.pop();
+    }
+    format!("{}...", s.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_made_ascii_and_cut_to_its_width() {
+        assert_eq!(
+            ascii_safe("Zoë’s “crown” – Müller…\t€"),
+            "Zoe's \"crown\" - Muller... ?"
+        );
+        assert_eq!(ascii_safe("Łukasz Šimić"), "Lukasz Simi?");
+        let long = "Crown - porcelain fused to high noble metal";
+        let cut = fit(BuiltinFont::Helvetica, 9.0, 30.0, long);
+        assert!(cut.ends_with("...") && long.starts_with(cut.trim_end_matches('.')));
+        assert!(text_width(BuiltinFont::Helvetica, 9.0, &cut) <= 30.0);
+        assert_eq!(fit(BuiltinFont::Helvetica, 9.0, 30.0, "D0120"), "D0120");
+        assert_eq!(fit(BuiltinFont::Helvetica, 9.0, 1.0, "D0120"), "");
+    }
 }

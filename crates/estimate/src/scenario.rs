@@ -342,6 +342,12 @@ fn list<'a, T>(o: &Obj<'a>, key: &str, f: impl Fn(&'a Value, &str) -> Result<T>)
     }
 }
 
+/// Parses one plan object (the elements of the scenario's `plans`); `ordinal` 0 is the primary.
+/// Problems are reported with paths under `path` (empty: relative to the plan object).
+pub fn parse_plan_value(v: &Value, path: &str, ordinal: usize) -> Result<Plan> {
+    parse_plan(v, path, ordinal, YearStart::default())
+}
+
 fn parse_plan(
     v: &Value,
     path: &str,

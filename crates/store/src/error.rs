@@ -16,6 +16,12 @@ pub enum StoreError {
     Stale,
     #[error("{0}")]
     FamilyRule(&'static str),
+    /// The action is not allowed in the record's present state (e.g. claiming a procedure twice).
+    #[error("{0}")]
+    Refused(&'static str),
+    /// A stored value could not be read back (names the kind of value, never the value).
+    #[error("a stored {0} could not be read")]
+    Corrupt(&'static str),
     #[error("database error: {0}")]
     Sqlx(#[source] sqlx::Error),
     #[error("migration failed: {0}")]

@@ -2,16 +2,20 @@
 //! per table group, migrations in `migrations/` applied with `sqlx::migrate!`.
 
 pub mod audit;
+pub mod claims;
+pub mod coverages;
 pub mod db;
 pub mod error;
 pub mod family;
 pub mod fee_schedule;
+pub mod insurance_plans;
 pub mod patient_rows;
 pub mod patient_search;
 pub mod patients;
 pub mod practice;
 pub mod settings;
 pub mod testing;
+pub mod treatment;
 
 pub use audit::{AuditEntry, AuditEvent};
 pub use db::{Db, DbKey};

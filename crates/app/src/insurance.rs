@@ -1,0 +1,37 @@
+//! Carriers and plans: save (checked, plan benefits through the estimate engine) and list.
+use frontdesk_insurance::carrier::validate_carrier;
+use frontdesk_insurance::plan::validate_plan;
+use frontdesk_insurance::{Carrier, CarrierDraft, CarrierId, Plan, PlanDraft, PlanId};
+use frontdesk_store::insurance_plans;
+
+use crate::{App, AppError};
+
+impl App {
+    /// Adds a carrier (`id` None) or changes one.
+    pub async fn save_carrier(
+        &self,
+        id: Option<CarrierId>,
+        draft: &CarrierDraft,
+    ) -> Result<Carrier, AppError> {
+        let d = validate_carrier(draft)?;
+        let now = self.cfg.clock.now();
+        let id = insurance_plans::save_carrier(&self.db, id, &d, self.actor(), now).await?;
+        Ok(insurance_plans::carrier(&self.db, id).await?)
+    }
+
+    pub async fn carriers(&self) -> Result<Vec<Carrier>, AppError> {
+        Ok(insurance_plans::carriers(&self.db).await?)
+    }
+
+    /// Adds a plan (`id` None) or changes one; its benefits must be ones the estimate engine reads.
+    pub async fn save_plan(&self, id: Option<PlanId>, draft: &PlanDraft) -> Result<Plan, AppError> {
+        let d = validate_plan(draft)?;
+        let now = self.cfg.clock.now();
+        let id = insurance_plans::save_plan(&self.db, id, &d, self.actor(), now).await?;
+        Ok(insurance_plans::plan(&self.db, id).await?)
+    }
+
+    pub async fn plans(&self) -> Result<Vec<Plan>, AppError> {
+        Ok(insurance_plans::plans(&self.db).await?)
+    }
+}

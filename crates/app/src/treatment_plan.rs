@@ -1,0 +1,184 @@
+//! The treatment plan on the patient card: procedures in order with each plan's estimate, the
+//! write-off and the patient portion, and why; "due today" for procedures completed today.
+use chrono::NaiveDate;
+use frontdesk_domain::money::Cents;
+use frontdesk_domain::{FieldError, PatientId, ValidationErrors};
+use frontdesk_insurance::benefit_year::benefit_year;
+use frontdesk_insurance::estimate::Used;
+use frontdesk_insurance::patient_estimate::{
+    estimate_treatment, CoverageForEstimate, ProcedureToEstimate, TreatmentEstimate,
+};
+use frontdesk_insurance::text::parse_iso_date;
+use frontdesk_insurance::treatment::validate_treatment_item;
+use frontdesk_insurance::{
+    Coverage, Rank, TreatmentItem, TreatmentItemDraft, TreatmentItemId, TreatmentStatus,
+};
+use frontdesk_store::{claims, coverages, treatment};
+use serde::Serialize;
+
+use crate::{App, AppError};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+pub struct TreatmentPlanView {
+    /// Every procedure, in plan order (planned and completed).
+    pub items: Vec<TreatmentItem>,
+    /// The planned procedures estimated in order, as of today.
+    pub estimate: TreatmentEstimate,
+    /// `YYYY-MM-DD` the estimate is for.
+    pub as_of: String,
+}
+
+fn invalid(field: &str, problem: &str) -> AppError {
+    ValidationErrors(vec![FieldError::new(field, problem)]).into()
+}
+
+impl App {
+    pub async fn treatment_plan(&self, patient: PatientId) -> Result<TreatmentPlanView, AppError> {
+        let items = treatment::items(&self.db, patient).await?;
+        let today = self.today();
+        let planned: Vec<&TreatmentItem> = items
+            .iter()
+            .filter(|i| i.status == TreatmentStatus::Planned)
+            .collect();
+        let estimate = self
+            .estimate_items(patient, today, &items, &planned)
+            .await?;
+        Ok(TreatmentPlanView {
+            items,
+            estimate,
+            as_of: today.to_string(),
+        })
+    }
+
+    /// Adds a procedure at the end of the plan, with the fee from the office fee schedule.
+    pub async fn add_treatment(
+        &self,
+        patient: PatientId,
+        draft: &TreatmentItemDraft,
+    ) -> Result<TreatmentPlanView, AppError> {
+        let d = validate_treatment_item(draft)?;
+        let fee = treatment::fee_for(&self.db, &d.code)
+            .await?
+            .ok_or_else(|| invalid("code", "is not in the office fee schedule"))?;
+        let now = self.cfg.clock.now();
+        treatment::add(&self.db, patient, &d, fee, self.actor(), now).await?;
+        self.treatment_plan(patient).await
+    }
+
+    /// Moves a procedure to `position` (1 = first); estimates follow the new order.
+    pub async fn move_treatment(
+        &self,
+        patient: PatientId,
+        item: TreatmentItemId,
+        position: i64,
+    ) -> Result<TreatmentPlanView, AppError> {
+        let now = self.cfg.clock.now();
+        treatment::move_to(&self.db, patient, item, position, self.actor(), now).await?;
+        self.treatment_plan(patient).await
+    }
+
+    /// Marks a procedure completed on `day` (`YYYY-MM-DD`, not in the future).
+    pub async fn complete_treatment(
+        &self,
+        patient: PatientId,
+        item: TreatmentItemId,
+        day: &str,
+    ) -> Result<TreatmentPlanView, AppError> {
+        let day = parse_iso_date(day)
+            .ok_or_else(|| invalid("completed_on", "is not a real date (expected YYYY-MM-DD)"))?;
+        if day > self.today() {
+            return Err(invalid("completed_on", "is in the future"));
+        }
+        let now = self.cfg.clock.now();
+        treatment::complete(&self.db, patient, item, day, self.actor(), now).await?;
+        self.treatment_plan(patient).await
+    }
+
+    pub async fn remove_treatment(
+        &self,
+        patient: PatientId,
+        item: TreatmentItemId,
+    ) -> Result<TreatmentPlanView, AppError> {
+        let now = self.cfg.clock.now();
+        treatment::remove(&self.db, patient, item, self.actor(), now).await?;
+        self.treatment_plan(patient).await
+    }
+
+    /// What the patient owes for procedures completed today: each plan's estimate, the write-off and
+    /// the patient portion, with the reasons.
+    pub async fn due_today(&self, patient: PatientId) -> Result<TreatmentEstimate, AppError> {
+        let today = self.today();
+        let items = treatment::items(&self.db, patient).await?;
+        let today_text = today.to_string();
+        let done: Vec<&TreatmentItem> = items
+            .iter()
+            .filter(|i| i.completed_on.as_deref() == Some(today_text.as_str()))
+            .collect();
+        self.estimate_items(patient, today, &items, &done).await
+    }
+
+    /// Coverages in force on `day`: at most one primary and one secondary, primary first.
+    pub(crate) async fn coverages_in_force(
+        &self,
+        patient: PatientId,
+        day: NaiveDate,
+    ) -> Result<Vec<(Coverage, frontdesk_insurance::Plan)>, AppError> {
+        let mut out: Vec<(Coverage, frontdesk_insurance::Plan)> = Vec::new();
+        for (c, p) in coverages::coverages_with_plans(&self.db, patient).await? {
+            if c.active_on(day) && !out.iter().any(|(o, _)| o.details.rank == c.details.rank) {
+                out.push((c, p));
+            }
+        }
+        out.sort_by_key(|(c, _)| c.details.rank);
+        if out
+            .first()
+            .is_some_and(|(c, _)| c.details.rank != Rank::Primary)
+        {
+            out.clear(); // a secondary without a primary is not estimated as if it were primary
+        }
+        Ok(out)
+    }
+
+    /// Estimates `chosen` (in that order) on `day`; the patient's other completed procedures are
+    /// the history for frequency limits.
+    pub(crate) async fn estimate_items(
+        &self,
+        patient: PatientId,
+        day: NaiveDate,
+        all: &[TreatmentItem],
+        chosen: &[&TreatmentItem],
+    ) -> Result<TreatmentEstimate, AppError> {
+        let mut covs = Vec::new();
+        for (c, plan) in self.coverages_in_force(patient, day).await? {
+            let (from, to) = benefit_year(&plan.details.benefits.benefit_year_start, day);
+            let (annual, deductible, family) =
+                claims::benefits_used(&self.db, c.id, patient, from, to).await?;
+            covs.push(CoverageForEstimate {
+                coverage_id: c.id,
+                label: plan.label(),
+                effective: parse_iso_date(&c.details.effective).unwrap_or(day),
+                plan: plan.details,
+                used: Used {
+                    annual,
+                    family,
+                    deductible,
+                },
+            });
+        }
+        let history: Vec<(String, NaiveDate)> = all
+            .iter()
+            .filter(|i| !chosen.iter().any(|c| c.id == i.id))
+            .filter_map(|i| Some((i.code.clone(), parse_iso_date(i.completed_on.as_deref()?)?)))
+            .collect();
+        let procedures: Vec<ProcedureToEstimate> = chosen
+            .iter()
+            .map(|i| ProcedureToEstimate {
+                item_id: i.id,
+                code: i.code.clone(),
+                fee: Cents(i.fee_cents),
+                units: u32::try_from(i.units).unwrap_or(1),
+            })
+            .collect();
+        Ok(estimate_treatment(day, &covs, &history, &procedures)?)
+    }
+}

@@ -1,0 +1,165 @@
+//! A patient's treatment plan estimated with their coverages: turns the records into the engine's
+//! scenario (primary first, benefits used this benefit year, completed procedures as history) and
+//! returns per-procedure shares with the explanation lines. Office codes that are not dental
+//! procedure codes (e.g. a cosmetic `BTX-UNIT`) get no insurance estimate: the patient pays the fee.
+use chrono::NaiveDate;
+use frontdesk_domain::money::Cents;
+use frontdesk_domain::ValidationErrors;
+use frontdesk_estimate::{Code, HistoryItem, Procedure, Scenario, Used};
+use serde::Serialize;
+
+use crate::coverage::CoverageId;
+use crate::plan::{engine_plan, PlanDraft};
+use crate::treatment::TreatmentItemId;
+
+/// One coverage as the estimate needs it.
+#[derive(Debug, Clone)]
+pub struct CoverageForEstimate {
+    pub coverage_id: CoverageId,
+    pub label: String,
+    pub plan: PlanDraft,
+    pub effective: NaiveDate,
+    /// Benefits used this benefit year before this plan (claims paid, plus used elsewhere).
+    pub used: Used,
+}
+
+/// One procedure to estimate; `fee` is per unit.
+#[derive(Debug, Clone)]
+pub struct ProcedureToEstimate {
+    pub item_id: TreatmentItemId,
+    pub code: String,
+    pub fee: Cents,
+    pub units: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+pub struct PlanShare {
+    pub coverage_id: CoverageId,
+    pub plan: String,
+    pub allowed_cents: i64,
+    pub estimate_cents: i64,
+    pub write_off_cents: i64,
+    pub deductible_cents: i64,
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+pub struct EstimateLine {
+    pub item_id: TreatmentItemId,
+    /// Fee × units.
+    pub fee_cents: i64,
+    pub plans: Vec<PlanShare>,
+    pub patient_cents: i64,
+    /// Why: one line per step that changed something.
+    pub explanation: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, specta::Type)]
+pub struct EstimateTotals {
+    pub fee_cents: i64,
+    pub insurance_cents: i64,
+    pub write_off_cents: i64,
+    pub patient_cents: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+pub struct TreatmentEstimate {
+    /// The plans in order (primary first).
+    pub plans: Vec<String>,
+    pub lines: Vec<EstimateLine>,
+    pub totals: EstimateTotals,
+}
+
+/// Estimates `procedures` in order on `date` with `coverages` (primary first).
+pub fn estimate_treatment(
+    date: NaiveDate,
+    coverages: &[CoverageForEstimate],
+    history: &[(String, NaiveDate)],
+    procedures: &[ProcedureToEstimate],
+) -> Result<TreatmentEstimate, ValidationErrors> {
+    let plans = coverages
+        .iter()
+        .enumerate()
+        .map(|(i, c)| engine_plan(&c.plan, &c.label, i, Some(c.effective), c.used))
+        .collect::<Result<Vec<_>, _>>()?;
+    let dental: Vec<(usize, Code)> = procedures
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| Code::parse(&p.code).ok().map(|c| (i, c)))
+        .collect();
+    let scenario = Scenario {
+        date,
+        plans,
+        history: history
+            .iter()
+            .filter_map(|(code, date)| {
+                Some(HistoryItem {
+                    code: Code::parse(code).ok()?,
+                    date: *date,
+                })
+            })
+            .collect(),
+        procedures: dental
+            .iter()
+            .map(|&(i, code)| Procedure {
+                code,
+                fee: procedures[i].fee,
+                units: procedures[i].units,
+            })
+            .collect(),
+    };
+    let mut estimated = frontdesk_estimate::estimate(&scenario, true).into_iter();
+    let mut lines = Vec::with_capacity(procedures.len());
+    let mut totals = EstimateTotals::default();
+    for (i, p) in procedures.iter().enumerate() {
+        let line = if dental.iter().any(|&(j, _)| j == i) {
+            let e = estimated.next().expect("one estimate per dental procedure");
+            EstimateLine {
+                item_id: p.item_id,
+                fee_cents: e.fee.0,
+                plans: e
+                    .plans
+                    .iter()
+                    .map(|s| PlanShare {
+                        coverage_id: coverages[s.plan].coverage_id,
+                        plan: coverages[s.plan].label.clone(),
+                        allowed_cents: s.allowed.0,
+                        estimate_cents: s.estimate.0,
+                        write_off_cents: s.write_off.0,
+                        deductible_cents: s.deductible.0,
+                        notes: s.notes.clone(),
+                    })
+                    .collect(),
+                patient_cents: e.patient.0,
+                explanation: e.explanation,
+            }
+        } else {
+            let fee = p.fee.times(p.units);
+            EstimateLine {
+                item_id: p.item_id,
+                fee_cents: fee.0,
+                plans: Vec::new(),
+                patient_cents: fee.0,
+                explanation: vec![format!(
+                    "{} is an office code, not a dental procedure code: no insurance estimate; patient pays the fee {fee}",
+                    p.code
+                )],
+            }
+        };
+        totals.fee_cents += line.fee_cents;
+        totals.patient_cents += line.patient_cents;
+        for s in &line.plans {
+            totals.insurance_cents += s.estimate_cents;
+            totals.write_off_cents += s.write_off_cents;
+        }
+        lines.push(line);
+    }
+    Ok(TreatmentEstimate {
+        plans: coverages.iter().map(|c| c.label.clone()).collect(),
+        lines,
+        totals,
+    })
+}
+
+#[cfg(test)]
+mod tests;
