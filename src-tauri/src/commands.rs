@@ -6,6 +6,7 @@ use frontdesk_domain::fee_schedule::{FeeEntry, FeeImport};
 use frontdesk_domain::{PatientDraft, PatientSummary, Relationship};
 use tauri::State;
 
+use crate::insurance_commands::*;
 use crate::session::Session;
 
 type Res<T> = Result<T, AppError>;
@@ -147,6 +148,28 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         patient_audit,
         fee_schedule,
         fee_schedule_import,
+        carriers,
+        carrier_save,
+        plans,
+        plan_save,
+        coverages,
+        coverage_save,
+        treatment_plan,
+        treatment_add,
+        treatment_move,
+        treatment_complete,
+        treatment_remove,
+        due_today,
+        patient_claims,
+        claim_get,
+        claim_create,
+        claim_action,
+        claim_payment,
+        claim_follow_up,
+        claim_worklist,
+        claim_save_pdf,
+        practice_info,
+        practice_info_save,
     ])
 }
 

@@ -133,6 +133,182 @@ async feeScheduleImport(csv: string) : Promise<Result<FeeImport, AppError>> {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+async carriers() : Promise<Result<Carrier[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("carriers") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async carrierSave(id: number | null, draft: CarrierDraft) : Promise<Result<Carrier, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("carrier_save", { id, draft }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async plans() : Promise<Result<Plan[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("plans") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async planSave(id: number | null, draft: PlanDraft) : Promise<Result<Plan, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("plan_save", { id, draft }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async coverages(patient: number) : Promise<Result<Coverage[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("coverages", { patient }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async coverageSave(patient: number, id: number | null, draft: CoverageDraft) : Promise<Result<Coverage[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("coverage_save", { patient, id, draft }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async treatmentPlan(patient: number) : Promise<Result<TreatmentPlanView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("treatment_plan", { patient }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async treatmentAdd(patient: number, draft: TreatmentItemDraft) : Promise<Result<TreatmentPlanView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("treatment_add", { patient, draft }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async treatmentMove(patient: number, item: number, position: number) : Promise<Result<TreatmentPlanView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("treatment_move", { patient, item, position }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async treatmentComplete(patient: number, item: number, day: string) : Promise<Result<TreatmentPlanView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("treatment_complete", { patient, item, day }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async treatmentRemove(patient: number, item: number) : Promise<Result<TreatmentPlanView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("treatment_remove", { patient, item }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async dueToday(patient: number) : Promise<Result<TreatmentEstimate, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("due_today", { patient }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async patientClaims(patient: number) : Promise<Result<ClaimSummary[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("patient_claims", { patient }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async claimGet(id: number) : Promise<Result<ClaimDetail, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("claim_get", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async claimCreate(patient: number, coverage: number, serviceDate: string, items: number[]) : Promise<Result<ClaimDetail, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("claim_create", { patient, coverage, serviceDate, items }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async claimAction(id: number, action: ClaimAction) : Promise<Result<ClaimDetail, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("claim_action", { id, action }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async claimPayment(id: number, paidOn: string, lines: PaymentLine[]) : Promise<Result<ClaimDetail, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("claim_payment", { id, paidOn, lines }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async claimFollowUp(id: number, followUp: string, notes: string) : Promise<Result<ClaimDetail, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("claim_follow_up", { id, followUp, notes }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async claimWorklist(list: ClaimWorklist) : Promise<Result<ClaimSummary[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("claim_worklist", { list }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async claimSavePdf(id: number) : Promise<Result<string, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("claim_save_pdf", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async practiceInfo() : Promise<Result<PracticeInfo, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("practice_info") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async practiceInfoSave(info: PracticeInfo) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("practice_info_save", { info }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -154,10 +330,111 @@ export type AppError = { code: ErrorCode; message: string;
 fields: FieldError[] }
 export type AppStatus = { state: "ready"; recovery_kit_pending: boolean; user: string } | { state: "locked"; reason: LockReason; message: string }
 export type AuditLine = { at: string; actor: string; action: string; fields: string[] }
+export type Carrier = { id: number; details: CarrierDraft }
+export type CarrierDraft = { name: string; 
+/**
+ * The payer ID used on electronic claims (e.g. `CDCA1`).
+ */
+payer_id: string; 
+/**
+ * Where paper claims go.
+ */
+address: Address; phone: string }
+/**
+ * A change of status asked for by the coordinator.
+ */
+export type ClaimAction = 
+/**
+ * Mailed or submitted on `on` (`YYYY-MM-DD`).
+ */
+{ action: "send"; on: string } | 
+/**
+ * The payer acknowledged it.
+ */
+{ action: "receive" } | { action: "deny"; reason: string; follow_up: string } | 
+/**
+ * Appealed or resubmitted on `on`, with a note of what was changed.
+ */
+{ action: "appeal"; on: string; note: string }
+export type ClaimDetail = { summary: ClaimSummary; lines: ClaimLineView[] }
+export type ClaimLineView = { item: TreatmentItem; fee_cents: number; estimate_cents: number; paid_cents: number; write_off_cents: number; deductible_cents: number }
+export type ClaimStatus = "draft" | "sent" | "received" | "paid" | "partially_paid" | "denied" | "appealed"
+export type ClaimSummary = { id: number; patient: PatientSummary; coverage_id: number; plan: string; rank: Rank; 
+/**
+ * `YYYY-MM-DD`.
+ */
+service_date: string; status: ClaimStatus; sent_on: string | null; paid_on: string | null; denial_reason: string; follow_up_on: string | null; notes: string; fee_cents: number; estimate_cents: number; paid_cents: number }
+export type ClaimWorklist = 
+/**
+ * Sent, received or appealed more than the configured days ago.
+ */
+"outstanding" | "denied"
+/**
+ * How a plan pays when it is the secondary one.
+ */
+export type CobRule = 
+/**
+ * Up to what it would pay alone, not more than what is left of the fee.
+ */
+"standard" | 
+/**
+ * Its normal payment minus what the primary paid.
+ */
+"carve_out" | 
+/**
+ * Up to its allowed amount minus what the primary paid.
+ */
+"basic"
+export type CodeAmount = { code: string; 
+/**
+ * e.g. `900.00`.
+ */
+amount: string }
 export type ContactMethod = "call" | "text" | "email" | "mail" | "none"
 export type ContactPreferences = { preferred: ContactMethod; ok_voicemail: boolean; ok_text: boolean; ok_email: boolean }
+export type Coverage = { id: number; patient_id: number; plan_label: string; subscriber_name: string; details: CoverageDraft }
+export type CoverageDraft = { plan_id: number; 
+/**
+ * The insured person (may be the patient).
+ */
+subscriber_id: number; member_id: string; 
+/**
+ * The patient's relationship to the subscriber (`self` when they are the subscriber).
+ */
+relationship: Relationship; rank: Rank; 
+/**
+ * `YYYY-MM-DD`.
+ */
+effective: string; 
+/**
+ * `YYYY-MM-DD`, or empty while the coverage lasts.
+ */
+termination: string }
+export type CoverageLine = { 
+/**
+ * A code range or list, e.g. `D0000-D1999` or `D1110,D1120`.
+ */
+codes: string; 
+/**
+ * 0 to 100.
+ */
+percent: number }
 export type EmergencyContact = { name: string; relationship: string; phone: string }
-export type ErrorCode = "validation" | "not_found" | "duplicate_chart_number" | "stale_record" | "family_rule" | "wrong_key" | "keychain_missing" | "keychain_unavailable" | "invalid_recovery_code" | "locked" | "already_initialized" | "storage" | "internal"
+export type ErrorCode = "validation" | "not_found" | "duplicate_chart_number" | "stale_record" | "family_rule" | 
+/**
+ * Not allowed in the record's present state (a claim step out of order, a procedure claimed twice…).
+ */
+"refused" | "wrong_key" | "keychain_missing" | "keychain_unavailable" | "invalid_recovery_code" | "locked" | "already_initialized" | "storage" | "internal"
+export type EstimateLine = { item_id: number; 
+/**
+ * Fee × units.
+ */
+fee_cents: number; plans: PlanShare[]; patient_cents: number; 
+/**
+ * Why: one line per step that changed something.
+ */
+explanation: string[] }
+export type EstimateTotals = { fee_cents: number; insurance_cents: number; write_off_cents: number; patient_cents: number }
 /**
  * A guarantor and the members whose statements go to them. A patient alone is a family of one.
  */
@@ -189,6 +466,11 @@ field: string;
  * What is wrong, in words a coordinator understands. Never contains the value.
  */
 problem: string }
+export type FrequencyLine = { codes: string; times: number; 
+/**
+ * `benefit_year`, `calendar_year`, `lifetime` or `N_months`.
+ */
+per: string }
 export type LockReason = 
 /**
  * The keychain answered but holds no (usable) key for this database.
@@ -239,6 +521,71 @@ export type PatientStatus = "active" | "inactive" |
  */
 export type PatientSummary = { id: number; last_name: string; first_name: string; preferred_name: string; date_of_birth: string; chart_number: string; phone: string; status: PatientStatus; has_alerts: boolean; guarantor_id: number | null }
 /**
+ * One procedure's line of the plan's payment (explanation of benefits), amounts as typed.
+ */
+export type PaymentLine = { treatment_item_id: number; paid: string; write_off: string; 
+/**
+ * Deductible the plan applied on this procedure.
+ */
+deductible: string }
+export type Plan = { id: number; carrier_name: string; details: PlanDraft }
+/**
+ * A plan's benefits as typed in. Empty text means "none".
+ */
+export type PlanBenefits = { annual_max: string; family_max: string; deductible: string; 
+/**
+ * `MM-DD`; empty is January 1.
+ */
+benefit_year_start: string; 
+/**
+ * Code ranges with no deductible, comma separated (`D0000-D1999`).
+ */
+deductible_waived: string; 
+/**
+ * Codes never covered, comma separated.
+ */
+exclusions: string; coverage: CoverageLine[]; frequency: FrequencyLine[]; waiting_periods: WaitingLine[]; 
+/**
+ * Fixed patient amount per code.
+ */
+copays: CodeAmount[]; 
+/**
+ * At most this much deductible on a code.
+ */
+code_deductibles: CodeAmount[]; 
+/**
+ * PPO: the allowed fee per code.
+ */
+allowed: CodeAmount[]; 
+/**
+ * When this plan is secondary.
+ */
+cob: CobRule; 
+/**
+ * PPO: write off fee − allowed even when the max leaves nothing to pay.
+ */
+write_off_when_max_reached: boolean }
+export type PlanDraft = { carrier_id: number; 
+/**
+ * The name the office knows the plan by, e.g. "Acme Corp PPO".
+ */
+group_name: string; group_number: string; employer: string; plan_type: PlanType; benefits: PlanBenefits }
+export type PlanShare = { coverage_id: number; plan: string; allowed_cents: number; estimate_cents: number; write_off_cents: number; deductible_cents: number; notes: string[] }
+export type PlanType = 
+/**
+ * Indemnity: a percentage of the office fee.
+ */
+"percentage" | 
+/**
+ * A percentage of an allowed-fee schedule; the office writes off the difference.
+ */
+"ppo"
+/**
+ * The practice as it appears on claims (billing dentist). Stored as settings; no patient data.
+ */
+export type PracticeInfo = { name: string; address: Address; phone: string; npi: string; license: string; tin: string; treating_dentist: string }
+export type Rank = "primary" | "secondary"
+/**
  * Who created and last changed a record, and when.
  */
 export type RecordMeta = { created_at: string; created_by: string; updated_at: string; updated_by: string; 
@@ -253,6 +600,56 @@ export type Relationship =
  */
 "self" | "spouse" | "child" | "parent" | "other"
 export type Sex = "female" | "male" | "other" | "unknown"
+export type TreatmentEstimate = { 
+/**
+ * The plans in order (primary first).
+ */
+plans: string[]; lines: EstimateLine[]; totals: EstimateTotals }
+export type TreatmentItem = { id: number; patient_id: number; 
+/**
+ * Plan order (1 is done first).
+ */
+position: number; code: string; 
+/**
+ * From the fee schedule.
+ */
+description: string; tooth: string; surface: string; units: number; 
+/**
+ * Office fee per unit when added, in cents.
+ */
+fee_cents: number; status: TreatmentStatus; 
+/**
+ * `YYYY-MM-DD` once completed.
+ */
+completed_on: string | null }
+export type TreatmentItemDraft = { 
+/**
+ * A code from the office fee schedule, e.g. `D2740`.
+ */
+code: string; 
+/**
+ * A tooth (1–32, or A–T for primary teeth) or an area (UR, UL, LL, LR, UA, LA, FM); may be empty.
+ */
+tooth: string; 
+/**
+ * Surfaces, e.g. `MOD` (letters M, O, D, B, F, L, I).
+ */
+surface: string; units: number }
+export type TreatmentPlanView = { 
+/**
+ * Every procedure, in plan order (planned and completed).
+ */
+items: TreatmentItem[]; 
+/**
+ * The planned procedures estimated in order, as of today.
+ */
+estimate: TreatmentEstimate; 
+/**
+ * `YYYY-MM-DD` the estimate is for.
+ */
+as_of: string }
+export type TreatmentStatus = "planned" | "completed"
+export type WaitingLine = { codes: string; months: number }
 
 /** tauri-specta globals **/
 

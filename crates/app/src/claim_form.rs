@@ -52,6 +52,12 @@ fn person(p: &Patient) -> ClaimPerson {
     }
 }
 
+/// `MM/DD/YYYY`, as US claim forms print dates.
+fn us_date(iso: &str) -> String {
+    frontdesk_insurance::text::parse_iso_date(iso)
+        .map_or_else(|| iso.to_string(), |d| d.format("%m/%d/%Y").to_string())
+}
+
 fn money(c: i64) -> String {
     Cents(c).to_string().trim_start_matches('$').to_string()
 }
@@ -111,7 +117,7 @@ impl App {
                 .lines
                 .iter()
                 .map(|l| ClaimLine {
-                    date: s.service_date.clone(),
+                    date: us_date(&s.service_date),
                     area: area_code(&l.item.tooth).unwrap_or("").into(),
                     tooth: if area_code(&l.item.tooth).is_some() {
                         String::new()
@@ -134,7 +140,7 @@ impl App {
             license: practice.license.clone(),
             tin: practice.tin.clone(),
             treating_dentist: practice.treating_dentist.clone(),
-            printed_on: self.today().to_string(),
+            printed_on: self.today().format("%m/%d/%Y").to_string(),
         };
         claim_form_pdf(&doc).map_err(|e| {
             AppError::new(

@@ -340,6 +340,8 @@ pub struct DemoSummary {
     pub families: usize,
     pub providers: usize,
     pub operatories: usize,
+    /// Patients with an insurance coverage.
+    pub covered: usize,
 }
 
 impl App {
@@ -408,7 +410,12 @@ impl App {
             }
         }
         let actor = self.actor();
-        patients::create_many(&self.db, &singles, actor, now).await?;
+        let mut households: Vec<crate::demo_insurance::Household> =
+            patients::create_many(&self.db, &singles, actor, now)
+                .await?
+                .into_iter()
+                .map(|id| (id, Vec::new()))
+                .collect();
         for (head, members) in &families {
             let gid =
                 patients::create_many(&self.db, std::slice::from_ref(head), actor, now).await?[0];
@@ -417,12 +424,20 @@ impl App {
             for (id, (_, rel)) in ids.iter().zip(members) {
                 family::link(&self.db, *id, gid, *rel, actor, now).await?;
             }
+            households.push((
+                gid,
+                ids.into_iter()
+                    .zip(members.iter().map(|(_, r)| *r))
+                    .collect(),
+            ));
         }
+        let covered = self.load_demo_insurance(&households, &mut rng).await?;
         Ok(DemoSummary {
             patients: n,
             families: families.len(),
             providers: providers.len(),
             operatories: rooms.len(),
+            covered,
         })
     }
 }

@@ -9,6 +9,7 @@ pub mod claims;
 pub mod coverage;
 pub mod data_dir;
 pub mod demo;
+pub mod demo_insurance;
 pub mod error;
 pub mod family;
 pub mod fees;

@@ -82,13 +82,19 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
             }
             let s = app.load_demo(patients, seed).await?;
             println!(
-                "demo data: {} patients ({} families), {} providers, {} operatories",
-                s.patients, s.families, s.providers, s.operatories
+                "demo data: {} patients ({} families, {} with insurance), {} providers, {} operatories",
+                s.patients, s.families, s.covered, s.providers, s.operatories
             );
             app.close().await;
         }
         Command::Patient(cmd) => patient(open(cfg).await?, cmd).await?,
         Command::Fees(cmd) => fees(open(cfg).await?, cmd).await?,
+        Command::Claims(cmd) => crate::insurance_cmd::claims(open(cfg).await?, cmd).await?,
+        Command::TreatmentPlan {
+            patient,
+            json,
+            explain,
+        } => crate::insurance_cmd::treatment_plan(open(cfg).await?, patient, json, explain).await?,
         Command::RecoveryKit { pdf } => {
             let app = open(cfg).await?;
             let kit = app.recovery_kit().await?;

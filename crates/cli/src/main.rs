@@ -2,6 +2,7 @@
 mod commands;
 mod draft_input;
 mod estimate_cmd;
+mod insurance_cmd;
 mod output;
 
 use std::path::PathBuf;
@@ -39,6 +40,18 @@ pub enum Command {
     /// The office fee schedule (procedure codes and fees).
     #[command(subcommand)]
     Fees(FeesCommand),
+    /// Insurance claims: worklists and printed forms.
+    #[command(subcommand)]
+    Claims(insurance_cmd::ClaimsCommand),
+    /// A patient's treatment plan with each plan's estimate and the patient portion.
+    TreatmentPlan {
+        patient: i64,
+        #[arg(long)]
+        json: bool,
+        /// Also print why: one line per estimate step.
+        #[arg(long)]
+        explain: bool,
+    },
     /// Print the recovery code again (admin), optionally as a PDF.
     RecoveryKit {
         #[arg(long)]

@@ -131,27 +131,19 @@ pub(crate) fn text_width(font: BuiltinFont, size: f32, s: &str) -> f32 {
     units as f32 / 1000.0 * size * 25.4 / 72.0
 }
 
-/// `s` in printable ASCII, which every builtin font shows: common accented letters lose
-/// their accents, typographic quotes and dashes become plain ones, anything else is `?`.
+/// `s` in printable ASCII, which every builtin font shows: letters are transliterated with
+/// `deunicode` (accents dropped, other scripts spelled out), typographic quotes and dashes become
+/// plain ones; what has no ASCII spelling is `?`.
 pub(crate) fn ascii_safe(s: &str) -> String {
-    const FROM: &str = "ÀÁÂÃÄÅàáâãäåÇçÈÉÊËèéêëÌÍÎÏìíîïÑñÒÓÔÕÖØòóôõöøÙÚÛÜùúûüÝýÿŁłŠšŽžČč‘’‚“”„‐‑‒–—";
-    const TO: &str =
-        "AAAAAAaaaaaaCcEEEEeeeeIIIIiiiiNnOOOOOOooooooUUUUuuuuYyyLlSsZzCc'''\"\"\"-----";
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            ' '..='~' => out.push(c),
-            'ß' => out.push_str("ss"),
-            '…' => out.push_str("..."),
-            c if c.is_whitespace() => out.push(' '),
-            c => out.push(
-                FROM.chars()
-                    .position(|f| f == c)
-                    .map_or('?', |i| TO.chars().nth(i).unwrap_or('?')),
-            ),
-        }
-    }
-    out
+    s.chars()
+        .map(|c| match c {
+            ' '..='~' => c.to_string(),
+            c if c.is_whitespace() => " ".to_string(),
+            c => deunicode::deunicode_char(c)
+                .filter(|t| !t.is_empty() && t.chars().all(|x| (' '..='~').contains(&x)))
+                .map_or_else(|| "?".to_string(), str::to_string),
+        })
+        .collect()
 }
 
 /// `s` made ASCII-safe and, if wider than `max_w` millimetres, cut with "..." to fit;
@@ -178,10 +170,11 @@ mod tests {
     #[test]
     fn text_is_made_ascii_and_cut_to_its_width() {
         assert_eq!(
-            ascii_safe("Zoë’s “crown” – Müller…\t€"),
-            "Zoe's \"crown\" - Muller... ?"
+            ascii_safe("Zoë’s “crown” – Müller…\t€\u{E000}"),
+            "Zoe's \"crown\" - Muller... EUR?"
         );
-        assert_eq!(ascii_safe("Łukasz Šimić"), "Lukasz Simi?");
+        assert_eq!(ascii_safe("Łukasz Šimić"), "Lukasz Simic");
+        assert_eq!(ascii_safe("Ёлка"), "Iolka");
         let long = "Crown - porcelain fused to high noble metal";
         let cut = fit(BuiltinFont::Helvetica, 9.0, 30.0, long);
         assert!(cut.ends_with("...") && long.starts_with(cut.trim_end_matches('.')));
