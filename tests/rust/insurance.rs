@@ -168,6 +168,16 @@ async fn a_treatment_plan_is_estimated_in_order_with_reasons() {
         3,
         "refused adds change nothing"
     );
+
+    // Removing keeps positions 1..n, so moving to a row number still means that row.
+    let items = app.treatment_plan(pid).await.unwrap().items;
+    let v = app.remove_treatment(pid, items[0].id).await.unwrap();
+    assert_eq!(
+        v.items.iter().map(|i| i.position).collect::<Vec<_>>(),
+        vec![1, 2]
+    );
+    let v = app.move_treatment(pid, v.items[1].id, 1).await.unwrap();
+    assert_eq!(v.items[0].code, "BTX-UNIT");
     app.close().await;
 }
 
@@ -305,8 +315,32 @@ async fn a_claim_is_denied_found_on_the_worklist_appealed_and_paid() {
     assert_eq!(next.plans[0].deductible_cents, 0);
     assert_eq!(next.plans[0].estimate_cents, 12_000);
 
-    let pdf = app.claim_pdf(id).await.unwrap();
-    assert!(pdf.starts_with(b"%PDF"));
+    // The printed claim, read back as text.
+    let path = app.save_claim_pdf(id, Some(dir.path())).await.unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout", path.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    let text = String::from_utf8_lossy(&out.stdout);
+    for needle in [
+        "Delta Dental",
+        "Payer ID: CDCA1",
+        "M-555",
+        "Okafor, Ada",
+        "G-100",
+        "[X] Statement of actual services",
+        "11/24/2026",
+    ] {
+        assert!(
+            text.contains(needle),
+            "{needle:?} not in the claim form:\n{text}"
+        );
+    }
+    assert!(
+        text.lines()
+            .any(|l| l.contains("D2391") && l.contains("30") && l.contains("200.00")),
+        "the procedure line with tooth and fee:\n{text}"
+    );
     app.close().await;
 }
 

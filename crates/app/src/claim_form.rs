@@ -54,7 +54,7 @@ fn person(p: &Patient) -> ClaimPerson {
 
 /// `MM/DD/YYYY`, as US claim forms print dates.
 fn us_date(iso: &str) -> String {
-    frontdesk_insurance::text::parse_iso_date(iso)
+    frontdesk_insurance::text::parse_typed_date(iso)
         .map_or_else(|| iso.to_string(), |d| d.format("%m/%d/%Y").to_string())
 }
 

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use frontdesk_domain::{FieldError, PatientId, ValidationErrors};
 use frontdesk_insurance::claim::{check_payment, transition, ClaimId, ClaimedLine};
 use frontdesk_insurance::claim_view::{ClaimDetail, ClaimSummary};
-use frontdesk_insurance::text::parse_iso_date;
+use frontdesk_insurance::text::parse_typed_date;
 use frontdesk_insurance::{ClaimAction, CoverageId, PaymentLine, Rank, TreatmentItemId};
 use frontdesk_store::claims::{self, NewClaimLine};
 use frontdesk_store::{coverages, settings, treatment};
@@ -38,8 +38,8 @@ impl App {
         service_date: &str,
         items: &[TreatmentItemId],
     ) -> Result<ClaimDetail, AppError> {
-        let day = parse_iso_date(service_date)
-            .ok_or_else(|| invalid("service_date", "is not a real date (expected YYYY-MM-DD)"))?;
+        let day = parse_typed_date(service_date)
+            .ok_or_else(|| invalid("service_date", "is not a real date (e.g. 03/10/2026)"))?;
         if items.is_empty() {
             return Err(invalid("items", "choose at least one completed procedure"));
         }
@@ -129,8 +129,8 @@ impl App {
         paid_on: &str,
         lines: &[PaymentLine],
     ) -> Result<ClaimDetail, AppError> {
-        let day = parse_iso_date(paid_on)
-            .ok_or_else(|| invalid("paid_on", "is not a real date (expected YYYY-MM-DD)"))?;
+        let day = parse_typed_date(paid_on)
+            .ok_or_else(|| invalid("paid_on", "is not a real date (e.g. 03/10/2026)"))?;
         if day > self.today() {
             return Err(invalid("paid_on", "is in the future"));
         }
@@ -166,14 +166,14 @@ impl App {
         follow_up: &str,
         notes: &str,
     ) -> Result<ClaimDetail, AppError> {
-        let date: Option<NaiveDate> =
-            if follow_up.trim().is_empty() {
-                None
-            } else {
-                Some(parse_iso_date(follow_up).ok_or_else(|| {
-                    invalid("follow_up", "is not a real date (expected YYYY-MM-DD)")
-                })?)
-            };
+        let date: Option<NaiveDate> = if follow_up.trim().is_empty() {
+            None
+        } else {
+            Some(
+                parse_typed_date(follow_up)
+                    .ok_or_else(|| invalid("follow_up", "is not a real date (e.g. 03/10/2026)"))?,
+            )
+        };
         let notes = notes.trim();
         if notes.chars().count() > 2000 {
             return Err(invalid("notes", "is longer than 2000 characters"));

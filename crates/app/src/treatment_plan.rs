@@ -8,7 +8,7 @@ use frontdesk_insurance::estimate::Used;
 use frontdesk_insurance::patient_estimate::{
     estimate_treatment, CoverageForEstimate, ProcedureToEstimate, TreatmentEstimate,
 };
-use frontdesk_insurance::text::parse_iso_date;
+use frontdesk_insurance::text::parse_typed_date;
 use frontdesk_insurance::treatment::validate_treatment_item;
 use frontdesk_insurance::{
     Coverage, Rank, TreatmentItem, TreatmentItemDraft, TreatmentItemId, TreatmentStatus,
@@ -84,8 +84,8 @@ impl App {
         item: TreatmentItemId,
         day: &str,
     ) -> Result<TreatmentPlanView, AppError> {
-        let day = parse_iso_date(day)
-            .ok_or_else(|| invalid("completed_on", "is not a real date (expected YYYY-MM-DD)"))?;
+        let day = parse_typed_date(day)
+            .ok_or_else(|| invalid("completed_on", "is not a real date (e.g. 03/10/2026)"))?;
         if day > self.today() {
             return Err(invalid("completed_on", "is in the future"));
         }
@@ -156,7 +156,7 @@ impl App {
             covs.push(CoverageForEstimate {
                 coverage_id: c.id,
                 label: plan.label(),
-                effective: parse_iso_date(&c.details.effective).unwrap_or(day),
+                effective: parse_typed_date(&c.details.effective).unwrap_or(day),
                 plan: plan.details,
                 used: Used {
                     annual,
@@ -168,7 +168,12 @@ impl App {
         let history: Vec<(String, NaiveDate)> = all
             .iter()
             .filter(|i| !chosen.iter().any(|c| c.id == i.id))
-            .filter_map(|i| Some((i.code.clone(), parse_iso_date(i.completed_on.as_deref()?)?)))
+            .filter_map(|i| {
+                Some((
+                    i.code.clone(),
+                    parse_typed_date(i.completed_on.as_deref()?)?,
+                ))
+            })
             .collect();
         let procedures: Vec<ProcedureToEstimate> = chosen
             .iter()

@@ -5,7 +5,7 @@ use frontdesk_domain::{PatientId, Relationship, ValidationErrors};
 use serde::{Deserialize, Serialize};
 
 use crate::plan::PlanId;
-use crate::text::{parse_iso_date, Problems};
+use crate::text::{parse_typed_date, Problems};
 
 pub type CoverageId = i64;
 
@@ -95,8 +95,8 @@ pub struct Coverage {
 impl Coverage {
     /// In force on `day`: started, and not yet terminated (the termination day is the last day).
     pub fn active_on(&self, day: NaiveDate) -> bool {
-        let started = parse_iso_date(&self.details.effective).is_some_and(|e| e <= day);
-        let ended = parse_iso_date(&self.details.termination).is_some_and(|t| t < day);
+        let started = parse_typed_date(&self.details.effective).is_some_and(|e| e <= day);
+        let ended = parse_typed_date(&self.details.termination).is_some_and(|t| t < day);
         started && !ended
     }
 }

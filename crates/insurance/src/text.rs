@@ -1,4 +1,5 @@
-//! Small checks shared by the record drafts: required text, length, dates typed as YYYY-MM-DD.
+//! Small checks shared by the record drafts: required text, length, dates as typed (`3/10/2026`,
+//! `2026-03-10`).
 use chrono::NaiveDate;
 use frontdesk_domain::FieldError;
 
@@ -25,14 +26,14 @@ impl Problems {
 
     /// A required `YYYY-MM-DD` date.
     pub fn date(&mut self, field: &str, value: &str) -> Option<NaiveDate> {
-        match parse_iso_date(value) {
+        match parse_typed_date(value) {
             Some(d) => Some(d),
             None if value.trim().is_empty() => {
                 self.add(field, "is required");
                 None
             }
             None => {
-                self.add(field, "is not a real date (expected YYYY-MM-DD)");
+                self.add(field, "is not a real date (e.g. 03/10/2026)");
                 None
             }
         }
@@ -55,6 +56,7 @@ impl Problems {
     }
 }
 
-pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+/// A date as a coordinator types it: `2026-03-10`, `3/10/2026`, `03-10-2026` (month first).
+pub fn parse_typed_date(s: &str) -> Option<NaiveDate> {
+    frontdesk_domain::dob::parse_date_input(s.trim()).ok()
 }

@@ -228,10 +228,19 @@ pub async fn remove(
         }
         Some(_) => {}
     }
-    sqlx::query("DELETE FROM treatment_items WHERE id = ?")
-        .bind(item)
-        .execute(&mut *tx)
-        .await?;
+    let position: i64 =
+        sqlx::query_scalar("DELETE FROM treatment_items WHERE id = ? RETURNING position")
+            .bind(item)
+            .fetch_one(&mut *tx)
+            .await?;
+    // Keep positions 1..n so "move to position" means the same as the row number.
+    sqlx::query(
+        "UPDATE treatment_items SET position = position - 1 WHERE patient_id = ? AND position > ?",
+    )
+    .bind(patient)
+    .bind(position)
+    .execute(&mut *tx)
+    .await?;
     audit_item(&mut tx, "treatment.remove", patient, item, actor, now).await?;
     tx.commit().await?;
     Ok(())

@@ -1,6 +1,19 @@
 // The one place the UI talks to Rust: generated bindings, unwrapped into values or a typed error.
 import { commands } from "../bindings";
-import type { AppError, ErrorCode, FieldError, Result as CommandResult } from "../bindings";
+import type {
+  AppError,
+  CarrierDraft,
+  ClaimAction,
+  ClaimWorklist,
+  CoverageDraft,
+  ErrorCode,
+  FieldError,
+  PaymentLine,
+  PlanDraft,
+  PracticeInfo,
+  Result as CommandResult,
+  TreatmentItemDraft,
+} from "../bindings";
 
 type Result<T> = CommandResult<T, AppError>;
 
@@ -56,4 +69,30 @@ export const api = {
   audit: (id: number) => unwrap(commands.patientAudit(id)),
   fees: () => unwrap(commands.feeSchedule()),
   importFees: (csv: string) => unwrap(commands.feeScheduleImport(csv)),
+  carriers: () => unwrap(commands.carriers()),
+  saveCarrier: (id: number | null, draft: CarrierDraft) => unwrap(commands.carrierSave(id, draft)),
+  plans: () => unwrap(commands.plans()),
+  savePlan: (id: number | null, draft: PlanDraft) => unwrap(commands.planSave(id, draft)),
+  coverages: (patient: number) => unwrap(commands.coverages(patient)),
+  saveCoverage: (patient: number, id: number | null, draft: CoverageDraft) =>
+    unwrap(commands.coverageSave(patient, id, draft)),
+  treatmentPlan: (patient: number) => unwrap(commands.treatmentPlan(patient)),
+  addTreatment: (patient: number, draft: TreatmentItemDraft) => unwrap(commands.treatmentAdd(patient, draft)),
+  moveTreatment: (patient: number, item: number, position: number) =>
+    unwrap(commands.treatmentMove(patient, item, position)),
+  completeTreatment: (patient: number, item: number, day: string) =>
+    unwrap(commands.treatmentComplete(patient, item, day)),
+  removeTreatment: (patient: number, item: number) => unwrap(commands.treatmentRemove(patient, item)),
+  dueToday: (patient: number) => unwrap(commands.dueToday(patient)),
+  patientClaims: (patient: number) => unwrap(commands.patientClaims(patient)),
+  claim: (id: number) => unwrap(commands.claimGet(id)),
+  createClaim: (patient: number, coverage: number, serviceDate: string, items: number[]) =>
+    unwrap(commands.claimCreate(patient, coverage, serviceDate, items)),
+  claimAction: (id: number, action: ClaimAction) => unwrap(commands.claimAction(id, action)),
+  claimPayment: (id: number, paidOn: string, lines: PaymentLine[]) => unwrap(commands.claimPayment(id, paidOn, lines)),
+  claimFollowUp: (id: number, followUp: string, notes: string) => unwrap(commands.claimFollowUp(id, followUp, notes)),
+  claimWorklist: (list: ClaimWorklist) => unwrap(commands.claimWorklist(list)),
+  saveClaimPdf: (id: number) => unwrap(commands.claimSavePdf(id)),
+  practiceInfo: () => unwrap(commands.practiceInfo()),
+  savePracticeInfo: (info: PracticeInfo) => unwrap(commands.practiceInfoSave(info)),
 };
