@@ -22,4 +22,5 @@ export WEBKIT_DISABLE_COMPOSITING_MODE=1
 tauri-driver --port 4444 >"$E2E_OUT/tauri-driver.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 50); do curl -sf http://127.0.0.1:4444/status >/dev/null && break; sleep 0.2; done
-node --test --test-concurrency=1 tests/e2e/*.test.mjs
+# E2E_FILES: run only these test files (default: all).
+node --test --test-concurrency=1 ${E2E_FILES:-tests/e2e/*.test.mjs}

@@ -386,3 +386,30 @@ async fn bad_plans_and_coverages_are_refused_and_change_nothing() {
     assert_eq!(app.coverages(pid).await.unwrap().len(), 1);
     app.close().await;
 }
+
+#[tokio::test]
+async fn a_procedure_done_but_not_yet_paid_still_uses_up_the_deductible() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = ready(memory_config(dir.path()).0).await;
+    app.import_fee_schedule(FEES).await.unwrap();
+    let plan = ppo(&app).await;
+    let pid = covered_patient(&app, plan).await;
+    let v = app.add_treatment(pid, &item("D2391", "30")).await.unwrap();
+    app.add_treatment(pid, &item("D2391", "19")).await.unwrap();
+    let v = app
+        .complete_treatment(pid, v.items[0].id, "2026-11-20")
+        .await
+        .unwrap();
+    let line = &v.estimate.lines[0];
+    assert_eq!(
+        v.estimate.lines.len(),
+        1,
+        "only the planned filling is shown"
+    );
+    assert_eq!(
+        line.plans[0].deductible_cents, 0,
+        "the done filling took it"
+    );
+    assert_eq!(line.plans[0].estimate_cents, 12_000);
+    app.close().await;
+}

@@ -165,23 +165,36 @@ impl App {
                 },
             });
         }
+        // Completed this benefit year and not settled by the plan yet (no paid or denied claim):
+        // estimated first, so they use up deductible and maximum as the plan will.
+        let year_from = covs
+            .first()
+            .map(|c| benefit_year(&c.plan.benefits.benefit_year_start, day).0)
+            .unwrap_or(day);
+        let settled = claims::settled_items(&self.db, patient).await?;
+        let done_on = |i: &TreatmentItem| i.completed_on.as_deref().and_then(parse_typed_date);
+        let is_chosen = |i: &TreatmentItem| chosen.iter().any(|c| c.id == i.id);
+        let mut pending: Vec<&TreatmentItem> = all
+            .iter()
+            .filter(|i| !is_chosen(i) && !settled.contains(&i.id))
+            .filter(|i| done_on(i).is_some_and(|d| d >= year_from && d <= day))
+            .collect();
+        pending.sort_by_key(|i| (done_on(i), i.position));
         let history: Vec<(String, NaiveDate)> = all
             .iter()
-            .filter(|i| !chosen.iter().any(|c| c.id == i.id))
-            .filter_map(|i| {
-                Some((
-                    i.code.clone(),
-                    parse_typed_date(i.completed_on.as_deref()?)?,
-                ))
-            })
+            .filter(|i| !is_chosen(i) && !pending.iter().any(|p| p.id == i.id))
+            .filter_map(|i| Some((i.code.clone(), done_on(i)?)))
             .collect();
-        let procedures: Vec<ProcedureToEstimate> = chosen
+        let procedures: Vec<ProcedureToEstimate> = pending
             .iter()
-            .map(|i| ProcedureToEstimate {
+            .map(|i| (i, true))
+            .chain(chosen.iter().map(|i| (i, false)))
+            .map(|(i, pending)| ProcedureToEstimate {
                 item_id: i.id,
                 code: i.code.clone(),
                 fee: Cents(i.fee_cents),
                 units: u32::try_from(i.units).unwrap_or(1),
+                pending,
             })
             .collect();
         Ok(estimate_treatment(day, &covs, &history, &procedures)?)

@@ -30,6 +30,9 @@ pub struct ProcedureToEstimate {
     pub code: String,
     pub fee: Cents,
     pub units: u32,
+    /// Done earlier this benefit year and not yet settled by the plan: estimated first, so it uses
+    /// up deductible, maximum and frequency as the plan will, but left out of the result.
+    pub pending: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
@@ -112,7 +115,14 @@ pub fn estimate_treatment(
     let mut lines = Vec::with_capacity(procedures.len());
     let mut totals = EstimateTotals::default();
     for (i, p) in procedures.iter().enumerate() {
-        let line = if dental.iter().any(|&(j, _)| j == i) {
+        let is_dental = dental.iter().any(|&(j, _)| j == i);
+        if p.pending {
+            if is_dental {
+                estimated.next();
+            }
+            continue;
+        }
+        let line = if is_dental {
             let e = estimated.next().expect("one estimate per dental procedure");
             EstimateLine {
                 item_id: p.item_id,

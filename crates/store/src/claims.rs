@@ -402,6 +402,17 @@ pub async fn detail(db: &Db, id: ClaimId) -> Result<ClaimDetail> {
     Ok(ClaimDetail { summary, lines })
 }
 
+/// The patient's procedures the plans have settled: on a paid, partially paid or denied claim.
+pub async fn settled_items(db: &Db, patient: PatientId) -> Result<Vec<TreatmentItemId>> {
+    Ok(sqlx::query_scalar(
+        "SELECT DISTINCT ci.treatment_item_id FROM claim_items ci JOIN claims c ON c.id = ci.claim_id \
+         WHERE c.patient_id = ? AND c.status IN ('paid', 'partially_paid', 'denied')",
+    )
+    .bind(patient)
+    .fetch_all(&db.reader)
+    .await?)
+}
+
 /// Whether every one of `items` is on a paid (or partially paid) claim to `coverage`.
 pub async fn paid_by(db: &Db, coverage: CoverageId, items: &[TreatmentItemId]) -> Result<bool> {
     for item in items {

@@ -50,6 +50,7 @@ fn proc(id: i64, code: &str, fee: i64) -> ProcedureToEstimate {
         code: code.into(),
         fee: Cents(fee),
         units: 1,
+        pending: false,
     }
 }
 
@@ -145,4 +146,23 @@ fn order_matters() {
         2_000,
         "the filling used 80 of the 100 max first"
     );
+}
+
+#[test]
+fn pending_procedures_use_up_benefits_but_are_not_shown() {
+    let cov = coverage(ppo("100.00", "50.00"), Used::default());
+    let mut done = proc(1, "D2391", 20_000);
+    done.pending = true;
+    let e = estimate_treatment(d(3, 10), &[cov], &[], &[done, proc(2, "D2391", 20_000)]).unwrap();
+    assert_eq!(e.lines.len(), 1);
+    assert_eq!(e.lines[0].item_id, 2);
+    assert_eq!(
+        e.lines[0].plans[0].deductible_cents, 0,
+        "the pending filling took the deductible"
+    );
+    assert_eq!(
+        e.lines[0].plans[0].estimate_cents, 2_000,
+        "and 80 of the 100 max"
+    );
+    assert_eq!(e.totals.fee_cents, 20_000);
 }
