@@ -170,6 +170,10 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         claim_save_pdf,
         practice_info,
         practice_info_save,
+        preauth_create,
+        patient_preauths,
+        preauth_action,
+        preauth_worklist,
     ])
 }
 

@@ -6,6 +6,7 @@ use frontdesk_app::treatment_plan::TreatmentPlanView;
 use frontdesk_app::AppError;
 use frontdesk_insurance::claim_view::{ClaimDetail, ClaimSummary};
 use frontdesk_insurance::patient_estimate::TreatmentEstimate;
+use frontdesk_insurance::preauth::{Preauth, PreauthAction};
 use frontdesk_insurance::{
     Carrier, CarrierDraft, ClaimAction, Coverage, CoverageDraft, PaymentLine, Plan, PlanDraft,
     TreatmentItemDraft,
@@ -202,4 +203,36 @@ pub async fn practice_info(s: State<'_, Session>) -> Res<PracticeInfo> {
 #[specta::specta]
 pub async fn practice_info_save(s: State<'_, Session>, info: PracticeInfo) -> Res<()> {
     s.with_app(async |a| a.set_practice_info(&info).await).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn preauth_create(
+    s: State<'_, Session>,
+    patient: i64,
+    coverage: i64,
+    items: Vec<i64>,
+) -> Res<Preauth> {
+    s.with_app(async |a| a.create_preauth(patient, coverage, &items).await)
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn patient_preauths(s: State<'_, Session>, patient: i64) -> Res<Vec<Preauth>> {
+    s.with_app(async |a| a.patient_preauths(patient).await)
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn preauth_action(s: State<'_, Session>, id: i64, action: PreauthAction) -> Res<Preauth> {
+    s.with_app(async |a| a.preauth_action(id, &action).await)
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn preauth_worklist(s: State<'_, Session>) -> Res<Vec<Preauth>> {
+    s.with_app(async |a| a.preauth_worklist().await).await
 }

@@ -1,5 +1,6 @@
 // Insurance in the real window: enter a PPO plan with a deductible and a maximum, attach it to a
-// patient, build a treatment plan, see the estimate and why, complete a procedure, create a claim,
+// patient, build a treatment plan, see the estimate and why, have the crown pre-authorized (the
+// approved amount replaces the estimate), complete a procedure, create a claim,
 // send it, deny it, and find it on the denied worklist. The database is checked with the CLI.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -78,6 +79,21 @@ test("a PPO plan is entered, attached, estimated with reasons, claimed, denied a
     const why = await s.waitText(t("tp-explanation"), (x) => x.includes("deductible $50.00 applied"));
     assert.match(why, /plan pays 80% of \$100\.00 = \$80\.00/);
     await s.screenshot("11-treatment-plan-why");
+
+    // Pre-authorization of both procedures; the approved crown amount replaces its estimate.
+    await s.click(t("preauth-new"));
+    await s.click(t("preauth-create"));
+    await s.waitText(t("preauth-status"), (x) => /draft/i.test(x));
+    await s.click(t("preauth-send-open"));
+    await s.click(t("preauth-save"));
+    await s.waitText(t("preauth-status"), (x) => /sent/i.test(x));
+    await s.click(t("preauth-approve-open"));
+    await s.type(t("preauth-expires"), "12/31/2099");
+    await s.type(t("preauth-amount-0"), "80.00");
+    await s.type(t("preauth-amount-1"), "400.00");
+    await s.click(t("preauth-save"));
+    await s.waitText(t("preauth-status"), (x) => /approved/i.test(x));
+    await s.waitText(t("tp-total-patient"), (x) => x === "$570.00");
 
     // Done today → due today → claim.
     await s.click(t("tp-complete"));

@@ -413,3 +413,91 @@ async fn a_procedure_done_but_not_yet_paid_still_uses_up_the_deductible() {
     assert_eq!(line.plans[0].estimate_cents, 12_000);
     app.close().await;
 }
+
+#[tokio::test]
+async fn an_approved_preauthorization_replaces_the_estimate_until_it_expires() {
+    use frontdesk_insurance::preauth::{ApprovedLine, PreauthAction, PreauthStatus};
+    let dir = tempfile::tempdir().unwrap();
+    let app = ready(memory_config(dir.path()).0).await;
+    app.import_fee_schedule(FEES).await.unwrap();
+    let plan = ppo(&app).await;
+    let pid = covered_patient(&app, plan).await;
+    let coverage = app.coverages(pid).await.unwrap()[0].id;
+    let v = app.add_treatment(pid, &item("D2740", "3")).await.unwrap();
+    let crown = v.items[0].id;
+
+    let pa = app.create_preauth(pid, coverage, &[crown]).await.unwrap();
+    assert_eq!(pa.status, PreauthStatus::Draft);
+    let approve = |expires: &str| PreauthAction::Approve {
+        expires: expires.into(),
+        lines: vec![ApprovedLine {
+            treatment_item_id: crown,
+            amount: "400.00".into(),
+        }],
+    };
+    let e = app
+        .preauth_action(pa.id, &approve("2027-05-01"))
+        .await
+        .unwrap_err();
+    assert_eq!(e.fields[0].field, "status", "a draft is sent first");
+    app.preauth_action(
+        pa.id,
+        &PreauthAction::Send {
+            on: "2026-10-01".into(),
+        },
+    )
+    .await
+    .unwrap();
+    let pending = app.preauth_worklist().await.unwrap();
+    assert_eq!(
+        pending.iter().map(|p| p.id).collect::<Vec<_>>(),
+        vec![pa.id]
+    );
+
+    let done = app
+        .preauth_action(pa.id, &approve("2027-05-01"))
+        .await
+        .unwrap();
+    assert_eq!(done.status, PreauthStatus::Approved);
+    assert_eq!(done.lines[0].approved_cents, Some(40_000));
+    assert!(app.preauth_worklist().await.unwrap().is_empty());
+    let line = &app.treatment_plan(pid).await.unwrap().estimate.lines[0];
+    assert_eq!(
+        line.plans[0].estimate_cents, 40_000,
+        "instead of 50 % of 900 − 50"
+    );
+    assert!(line
+        .explanation
+        .iter()
+        .any(|l| l.contains("pre-authorization #1 approved $400.00 (until 05/01/2027)")));
+
+    // A second one that expired yesterday no longer counts.
+    let v = app.add_treatment(pid, &item("D2740", "14")).await.unwrap();
+    let other = v.items[1].id;
+    let pa2 = app.create_preauth(pid, coverage, &[other]).await.unwrap();
+    app.preauth_action(
+        pa2.id,
+        &PreauthAction::Send {
+            on: "2026-05-01".into(),
+        },
+    )
+    .await
+    .unwrap();
+    let expired = app
+        .preauth_action(
+            pa2.id,
+            &PreauthAction::Approve {
+                expires: "2026-11-23".into(),
+                lines: vec![ApprovedLine {
+                    treatment_item_id: other,
+                    amount: "1.00".into(),
+                }],
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(expired.status, PreauthStatus::Expired);
+    let plan_view = app.treatment_plan(pid).await.unwrap();
+    assert_ne!(plan_view.estimate.lines[1].plans[0].estimate_cents, 100);
+    app.close().await;
+}

@@ -309,6 +309,38 @@ async practiceInfoSave(info: PracticeInfo) : Promise<Result<null, AppError>> {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+async preauthCreate(patient: number, coverage: number, items: number[]) : Promise<Result<Preauth, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("preauth_create", { patient, coverage, items }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async patientPreauths(patient: number) : Promise<Result<Preauth[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("patient_preauths", { patient }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async preauthAction(id: number, action: PreauthAction) : Promise<Result<Preauth, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("preauth_action", { id, action }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async preauthWorklist() : Promise<Result<Preauth[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("preauth_worklist") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -329,6 +361,10 @@ export type AppError = { code: ErrorCode; message: string;
  */
 fields: FieldError[] }
 export type AppStatus = { state: "ready"; recovery_kit_pending: boolean; user: string } | { state: "locked"; reason: LockReason; message: string }
+/**
+ * One procedure's approved amount, as typed.
+ */
+export type ApprovedLine = { treatment_item_id: number; amount: string }
 export type AuditLine = { at: string; actor: string; action: string; fields: string[] }
 export type Carrier = { id: number; details: CarrierDraft }
 export type CarrierDraft = { name: string; 
@@ -584,6 +620,18 @@ export type PlanType =
  * The practice as it appears on claims (billing dentist). Stored as settings; no patient data.
  */
 export type PracticeInfo = { name: string; address: Address; phone: string; npi: string; license: string; tin: string; treating_dentist: string }
+export type Preauth = { id: number; patient: PatientSummary; coverage_id: number; plan: string; 
+/**
+ * As of today (an approval past its expiry reads `expired`).
+ */
+status: PreauthStatus; created_on: string; sent_on: string | null; expires_on: string | null; denial_reason: string; lines: PreauthLine[] }
+export type PreauthAction = { action: "send"; on: string } | { action: "approve"; expires: string; lines: ApprovedLine[] } | { action: "deny"; reason: string }
+export type PreauthLine = { item: TreatmentItem; approved_cents: number | null }
+export type PreauthStatus = "draft" | "sent" | "approved" | "denied" | 
+/**
+ * Approved, but the expiry date has passed.
+ */
+"expired"
 export type Rank = "primary" | "secondary"
 /**
  * Who created and last changed a record, and when.

@@ -16,6 +16,7 @@ pub mod fees;
 pub mod insurance;
 pub mod lifecycle;
 pub mod patients;
+pub mod preauths;
 pub mod recovery_kit;
 pub mod restore;
 pub mod status;

@@ -13,7 +13,7 @@ use frontdesk_insurance::treatment::validate_treatment_item;
 use frontdesk_insurance::{
     Coverage, Rank, TreatmentItem, TreatmentItemDraft, TreatmentItemId, TreatmentStatus,
 };
-use frontdesk_store::{claims, coverages, treatment};
+use frontdesk_store::{claims, coverages, preauths, treatment};
 use serde::Serialize;
 
 use crate::{App, AppError};
@@ -197,6 +197,13 @@ impl App {
                 pending,
             })
             .collect();
-        Ok(estimate_treatment(day, &covs, &history, &procedures)?)
+        let approved = preauths::approved_amounts(&self.db, patient, day).await?;
+        Ok(estimate_treatment(
+            day,
+            &covs,
+            &history,
+            &procedures,
+            &approved,
+        )?)
     }
 }

@@ -11,6 +11,7 @@ pub mod claim_view;
 pub mod coverage;
 pub mod patient_estimate;
 pub mod plan;
+pub mod preauth;
 pub mod text;
 pub mod treatment;
 

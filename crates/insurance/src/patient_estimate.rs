@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::coverage::CoverageId;
 use crate::plan::{engine_plan, PlanDraft};
+use crate::preauth::ApprovedAmount;
 use crate::treatment::TreatmentItemId;
 
 /// One coverage as the estimate needs it.
@@ -73,12 +74,15 @@ pub struct TreatmentEstimate {
     pub totals: EstimateTotals,
 }
 
-/// Estimates `procedures` in order on `date` with `coverages` (primary first).
+/// Estimates `procedures` in order on `date` with `coverages` (primary first). An approved
+/// pre-authorization amount replaces a plan's estimate for its procedure (the later procedures'
+/// deductible and maximum follow the engine's own estimate).
 pub fn estimate_treatment(
     date: NaiveDate,
     coverages: &[CoverageForEstimate],
     history: &[(String, NaiveDate)],
     procedures: &[ProcedureToEstimate],
+    approved: &[ApprovedAmount],
 ) -> Result<TreatmentEstimate, ValidationErrors> {
     let plans = coverages
         .iter()
@@ -156,6 +160,8 @@ pub fn estimate_treatment(
                 )],
             }
         };
+        let mut line = line;
+        apply_approvals(&mut line, approved);
         totals.fee_cents += line.fee_cents;
         totals.patient_cents += line.patient_cents;
         for s in &line.plans {
@@ -169,6 +175,45 @@ pub fn estimate_treatment(
         lines,
         totals,
     })
+}
+
+/// Replaces plan estimates with approved pre-authorization amounts, never more than what is left
+/// of the fee after write-offs and the other plans, and says so.
+fn apply_approvals(line: &mut EstimateLine, approved: &[ApprovedAmount]) {
+    for i in 0..line.plans.len() {
+        let Some(a) = approved
+            .iter()
+            .find(|a| a.item == line.item_id && a.coverage_id == line.plans[i].coverage_id)
+        else {
+            continue;
+        };
+        let others: i64 = line
+            .plans
+            .iter()
+            .enumerate()
+            .map(|(j, s)| s.write_off_cents + if j == i { 0 } else { s.estimate_cents })
+            .sum();
+        let room = (line.fee_cents - others).max(0);
+        let share = &mut line.plans[i];
+        let was = Cents(share.estimate_cents);
+        share.estimate_cents = a.amount.0.min(room);
+        share
+            .notes
+            .push(format!("pre-authorization #{} approved", a.preauth));
+        line.explanation.push(format!(
+            "{}: pre-authorization #{} approved {} (until {}): used instead of the estimate {was}",
+            share.plan,
+            a.preauth,
+            a.amount,
+            a.expires.format("%m/%d/%Y")
+        ));
+    }
+    let covered: i64 = line
+        .plans
+        .iter()
+        .map(|s| s.estimate_cents + s.write_off_cents)
+        .sum();
+    line.patient_cents = line.fee_cents - covered;
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ pub mod patient_rows;
 pub mod patient_search;
 pub mod patients;
 pub mod practice;
+pub mod preauths;
 pub mod settings;
 pub mod testing;
 pub mod treatment;

@@ -11,6 +11,7 @@ import type {
   PaymentLine,
   PlanDraft,
   PracticeInfo,
+  PreauthAction,
   Result as CommandResult,
   TreatmentItemDraft,
 } from "../bindings";
@@ -93,6 +94,11 @@ export const api = {
   claimFollowUp: (id: number, followUp: string, notes: string) => unwrap(commands.claimFollowUp(id, followUp, notes)),
   claimWorklist: (list: ClaimWorklist) => unwrap(commands.claimWorklist(list)),
   saveClaimPdf: (id: number) => unwrap(commands.claimSavePdf(id)),
+  createPreauth: (patient: number, coverage: number, items: number[]) =>
+    unwrap(commands.preauthCreate(patient, coverage, items)),
+  patientPreauths: (patient: number) => unwrap(commands.patientPreauths(patient)),
+  preauthAction: (id: number, action: PreauthAction) => unwrap(commands.preauthAction(id, action)),
+  preauthWorklist: () => unwrap(commands.preauthWorklist()),
   practiceInfo: () => unwrap(commands.practiceInfo()),
   savePracticeInfo: (info: PracticeInfo) => unwrap(commands.practiceInfoSave(info)),
 };

@@ -1,5 +1,6 @@
 use super::*;
 use crate::plan::{CodeAmount, CoverageLine, PlanBenefits, PlanType};
+use crate::preauth::ApprovedAmount;
 
 fn d(m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, m, day).unwrap()
@@ -62,6 +63,7 @@ fn deductible_write_off_and_max_with_reasons() {
         &[cov],
         &[],
         &[proc(1, "D2391", 20_000), proc(2, "D2391", 20_000)],
+        &[],
     )
     .unwrap();
     // allowed 150, deductible 50 → 80 % of 100 = 80; write-off 50; patient 200 − 80 − 50 = 70.
@@ -99,6 +101,7 @@ fn benefits_used_this_year_reduce_the_estimate() {
         &[coverage(ppo("100.00", "50.00"), used)],
         &[],
         &[proc(1, "D2391", 20_000)],
+        &[],
     )
     .unwrap();
     assert_eq!(e.lines[0].plans[0].deductible_cents, 0);
@@ -112,6 +115,7 @@ fn office_codes_are_the_patients_and_no_coverage_means_the_patient_pays() {
         &[],
         &[],
         &[proc(1, "BTX-UNIT", 1_200), proc(2, "D1110", 9_000)],
+        &[],
     )
     .unwrap();
     assert_eq!(e.lines[0].patient_cents, 1_200);
@@ -128,6 +132,7 @@ fn order_matters() {
         &[cov()],
         &[],
         &[proc(1, "D1110", 9_000), proc(2, "D2391", 20_000)],
+        &[],
     )
     .unwrap();
     let b = estimate_treatment(
@@ -135,6 +140,7 @@ fn order_matters() {
         &[cov()],
         &[],
         &[proc(2, "D2391", 20_000), proc(1, "D1110", 9_000)],
+        &[],
     )
     .unwrap();
     let cleaning = |e: &TreatmentEstimate| {
@@ -153,7 +159,14 @@ fn pending_procedures_use_up_benefits_but_are_not_shown() {
     let cov = coverage(ppo("100.00", "50.00"), Used::default());
     let mut done = proc(1, "D2391", 20_000);
     done.pending = true;
-    let e = estimate_treatment(d(3, 10), &[cov], &[], &[done, proc(2, "D2391", 20_000)]).unwrap();
+    let e = estimate_treatment(
+        d(3, 10),
+        &[cov],
+        &[],
+        &[done, proc(2, "D2391", 20_000)],
+        &[],
+    )
+    .unwrap();
     assert_eq!(e.lines.len(), 1);
     assert_eq!(e.lines[0].item_id, 2);
     assert_eq!(
@@ -165,4 +178,29 @@ fn pending_procedures_use_up_benefits_but_are_not_shown() {
         "and 80 of the 100 max"
     );
     assert_eq!(e.totals.fee_cents, 20_000);
+}
+
+#[test]
+fn an_approved_preauthorization_replaces_the_estimate_and_says_so() {
+    let cov = coverage(ppo("1000.00", "0"), Used::default());
+    let approved = [ApprovedAmount {
+        preauth: 4,
+        coverage_id: 9,
+        item: 1,
+        amount: Cents(6_000),
+        expires: d(12, 31),
+    }];
+    let e = estimate_treatment(
+        d(3, 10),
+        &[cov],
+        &[],
+        &[proc(1, "D2391", 20_000)],
+        &approved,
+    )
+    .unwrap();
+    let l = &e.lines[0];
+    assert_eq!(l.plans[0].estimate_cents, 6_000);
+    assert_eq!(l.patient_cents, 20_000 - 6_000 - 5_000);
+    assert!(l.explanation.last().unwrap().contains("pre-authorization #4 approved $60.00 (until 12/31/2026): used instead of the estimate $120.00"));
+    assert_eq!(e.totals.insurance_cents, 6_000);
 }

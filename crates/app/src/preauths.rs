@@ -1,0 +1,66 @@
+//! Pre-authorizations: create from planned procedures for one coverage, send, record the plan's
+//! answer, the pending worklist. Approved amounts replace estimates (see `treatment_plan`).
+use frontdesk_domain::PatientId;
+use frontdesk_insurance::preauth::{preauth_transition, Preauth, PreauthAction, PreauthId};
+use frontdesk_insurance::{CoverageId, TreatmentItemId};
+use frontdesk_store::{preauths, settings};
+
+use crate::{App, AppError};
+
+/// Sent pre-authorizations unanswered for longer than this many days are on the worklist.
+pub const SETTING_PREAUTH_PENDING_DAYS: &str = "preauth_pending_days";
+pub const DEFAULT_PREAUTH_PENDING_DAYS: i64 = 21;
+
+impl App {
+    pub async fn create_preauth(
+        &self,
+        patient: PatientId,
+        coverage: CoverageId,
+        items: &[TreatmentItemId],
+    ) -> Result<Preauth, AppError> {
+        let now = self.cfg.clock.now();
+        let id = preauths::create(
+            &self.db,
+            patient,
+            coverage,
+            items,
+            self.today(),
+            self.actor(),
+            now,
+        )
+        .await?;
+        self.preauth(id).await
+    }
+
+    pub async fn preauth(&self, id: PreauthId) -> Result<Preauth, AppError> {
+        Ok(preauths::get(&self.db, id, self.today()).await?)
+    }
+
+    pub async fn patient_preauths(&self, patient: PatientId) -> Result<Vec<Preauth>, AppError> {
+        Ok(preauths::for_patient(&self.db, patient, self.today()).await?)
+    }
+
+    /// Sends, approves (amount per procedure, expiry date) or denies (reason).
+    pub async fn preauth_action(
+        &self,
+        id: PreauthId,
+        action: &PreauthAction,
+    ) -> Result<Preauth, AppError> {
+        let p = self.preauth(id).await?;
+        let items: Vec<TreatmentItemId> = p.lines.iter().map(|l| l.item.id).collect();
+        let change = preauth_transition(p.status, action, &items, self.today())?;
+        let now = self.cfg.clock.now();
+        preauths::apply(&self.db, id, p.status, &change, self.actor(), now).await?;
+        self.preauth(id).await
+    }
+
+    /// Sent and unanswered for longer than the office's limit (21 days unless changed).
+    pub async fn preauth_worklist(&self) -> Result<Vec<Preauth>, AppError> {
+        let days = settings::get(&self.db, SETTING_PREAUTH_PENDING_DAYS)
+            .await?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(DEFAULT_PREAUTH_PENDING_DAYS);
+        let today = self.today();
+        Ok(preauths::pending(&self.db, today - chrono::Duration::days(days), today).await?)
+    }
+}
