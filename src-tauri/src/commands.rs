@@ -174,6 +174,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         patient_preauths,
         preauth_action,
         preauth_worklist,
+        coverage_verify,
+        coverage_verifications,
     ])
 }
 

@@ -7,6 +7,7 @@ use frontdesk_app::AppError;
 use frontdesk_insurance::claim_view::{ClaimDetail, ClaimSummary};
 use frontdesk_insurance::patient_estimate::TreatmentEstimate;
 use frontdesk_insurance::preauth::{Preauth, PreauthAction};
+use frontdesk_insurance::verification::{Verification, VerificationDraft};
 use frontdesk_insurance::{
     Carrier, CarrierDraft, ClaimAction, Coverage, CoverageDraft, PaymentLine, Plan, PlanDraft,
     TreatmentItemDraft,
@@ -235,4 +236,25 @@ pub async fn preauth_action(s: State<'_, Session>, id: i64, action: PreauthActio
 #[specta::specta]
 pub async fn preauth_worklist(s: State<'_, Session>) -> Res<Vec<Preauth>> {
     s.with_app(async |a| a.preauth_worklist().await).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn coverage_verify(
+    s: State<'_, Session>,
+    patient: i64,
+    coverage: i64,
+    draft: VerificationDraft,
+) -> Res<Vec<Verification>> {
+    s.with_app(async |a| a.verify_coverage(patient, coverage, &draft).await)
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn coverage_verifications(
+    s: State<'_, Session>,
+    coverage: i64,
+) -> Res<Vec<Verification>> {
+    s.with_app(async |a| a.verifications(coverage).await).await
 }

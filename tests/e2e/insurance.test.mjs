@@ -65,6 +65,11 @@ test("a PPO plan is entered, attached, estimated with reasons, claimed, denied a
     await s.type(t("coverage-effective"), "01/01/2026");
     await s.click(t("save-coverage"));
     await s.waitText(t("coverage-row"), (x) => /primary/i.test(x) && x.includes("Acme PPO") && x.includes("M-555"));
+    await s.waitText(t("coverage-verified"), (x) => x === "not verified");
+    await s.click(t("verify-open"));
+    await s.type(t("field-reference"), "EV-88231");
+    await s.click(t("verify-save"));
+    await s.waitText(t("coverage-verified"), (x) => /^verified \d\d\/\d\d\/\d{4}$/.test(x));
 
     // Treatment plan: filling then crown; the filling takes the deductible.
     await s.type(t("tp-code"), "D2391");

@@ -501,3 +501,55 @@ async fn an_approved_preauthorization_replaces_the_estimate_until_it_expires() {
     assert_ne!(plan_view.estimate.lines[1].plans[0].estimate_cents, 100);
     app.close().await;
 }
+
+#[tokio::test]
+async fn a_verification_records_what_the_payer_said_and_benefits_used_elsewhere() {
+    use frontdesk_insurance::verification::{VerificationDraft, VerificationMethod};
+    let dir = tempfile::tempdir().unwrap();
+    let app = ready(memory_config(dir.path()).0).await;
+    app.import_fee_schedule(FEES).await.unwrap();
+    let plan = ppo(&app).await;
+    let pid = covered_patient(&app, plan).await;
+    let coverage = app.coverages(pid).await.unwrap()[0].clone();
+    assert_eq!(coverage.last_verified, None);
+
+    let bad = VerificationDraft {
+        verified_on: "11/31/2026".into(),
+        ..Default::default()
+    };
+    let e = app
+        .verify_coverage(pid, coverage.id, &bad)
+        .await
+        .unwrap_err();
+    assert_eq!(e.fields[0].field, "verified_on");
+    assert!(app.verifications(coverage.id).await.unwrap().is_empty());
+
+    let list = app
+        .verify_coverage(
+            pid,
+            coverage.id,
+            &VerificationDraft {
+                verified_on: "11/24/2026".into(),
+                method: VerificationMethod::PayerPortal,
+                reference: "EV-88231".into(),
+                benefits_confirmed: true,
+                remaining_max: "100.00".into(),
+                used_elsewhere: "900.00".into(),
+                deductible_used_elsewhere: "50.00".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(list[0].next_due, "2026-12-24");
+    let c = &app.coverages(pid).await.unwrap()[0];
+    assert_eq!(c.last_verified.as_deref(), Some("2026-11-24"));
+    assert_eq!(c.verification_due.as_deref(), Some("2026-12-24"));
+
+    // $900 used at another office leaves $100 of the $1,000 max; the deductible was met there.
+    let v = app.add_treatment(pid, &item("D2391", "30")).await.unwrap();
+    let share = &v.estimate.lines[0].plans[0];
+    assert_eq!(share.deductible_cents, 0);
+    assert_eq!(share.estimate_cents, 10_000);
+    app.close().await;
+}

@@ -341,6 +341,22 @@ async preauthWorklist() : Promise<Result<Preauth[], AppError>> {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+async coverageVerify(patient: number, coverage: number, draft: VerificationDraft) : Promise<Result<Verification[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("coverage_verify", { patient, coverage, draft }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async coverageVerifications(coverage: number) : Promise<Result<Verification[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("coverage_verifications", { coverage }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -428,7 +444,15 @@ export type CodeAmount = { code: string;
 amount: string }
 export type ContactMethod = "call" | "text" | "email" | "mail" | "none"
 export type ContactPreferences = { preferred: ContactMethod; ok_voicemail: boolean; ok_text: boolean; ok_email: boolean }
-export type Coverage = { id: number; patient_id: number; plan_label: string; subscriber_name: string; details: CoverageDraft }
+export type Coverage = { id: number; patient_id: number; plan_label: string; subscriber_name: string; details: CoverageDraft; 
+/**
+ * `YYYY-MM-DD` of the latest eligibility verification, if any.
+ */
+last_verified: string | null; 
+/**
+ * When it should be verified again (None: never verified).
+ */
+verification_due: string | null }
 export type CoverageDraft = { plan_id: number; 
 /**
  * The insured person (may be the patient).
@@ -697,6 +721,36 @@ estimate: TreatmentEstimate;
  */
 as_of: string }
 export type TreatmentStatus = "planned" | "completed"
+export type Verification = { id: number; coverage_id: number; verified_on: string; verified_by: string; method: VerificationMethod; reference: string; benefits_confirmed: boolean; remaining_max_cents: number | null; remaining_deductible_cents: number | null; used_elsewhere_cents: number; deductible_used_elsewhere_cents: number; notes: string; next_due: string }
+/**
+ * A verification as typed (amounts and dates as text; empty amount = not stated).
+ */
+export type VerificationDraft = { verified_on: string; method: VerificationMethod; 
+/**
+ * The payer's call or transaction reference.
+ */
+reference: string; benefits_confirmed: boolean; 
+/**
+ * What the payer says is left of the annual maximum.
+ */
+remaining_max: string; 
+/**
+ * What the payer says is left of the deductible.
+ */
+remaining_deductible: string; 
+/**
+ * Benefits paid this benefit year at other offices (counted as used).
+ */
+used_elsewhere: string; 
+/**
+ * Deductible met this benefit year at other offices.
+ */
+deductible_used_elsewhere: string; notes: string; 
+/**
+ * When to verify again; empty: 30 days after this one.
+ */
+next_due: string }
+export type VerificationMethod = "phone" | "payer_portal" | "fax"
 export type WaitingLine = { codes: string; months: number }
 
 /** tauri-specta globals **/

@@ -21,6 +21,7 @@ pub mod recovery_kit;
 pub mod restore;
 pub mod status;
 pub mod treatment_plan;
+pub mod verification;
 
 pub use error::{AppError, ErrorCode};
 pub use lifecycle::{start, unlock_with_recovery_code, App, Config, Locked, Started};

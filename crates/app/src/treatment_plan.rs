@@ -13,7 +13,7 @@ use frontdesk_insurance::treatment::validate_treatment_item;
 use frontdesk_insurance::{
     Coverage, Rank, TreatmentItem, TreatmentItemDraft, TreatmentItemId, TreatmentStatus,
 };
-use frontdesk_store::{claims, coverages, preauths, treatment};
+use frontdesk_store::{claims, coverages, preauths, treatment, verifications};
 use serde::Serialize;
 
 use crate::{App, AppError};
@@ -151,8 +151,13 @@ impl App {
         let mut covs = Vec::new();
         for (c, plan) in self.coverages_in_force(patient, day).await? {
             let (from, to) = benefit_year(&plan.details.benefits.benefit_year_start, day);
-            let (annual, deductible, family) =
+            let (paid, deductible_paid, family) =
                 claims::benefits_used(&self.db, c.id, patient, from, to).await?;
+            let (elsewhere, deductible_elsewhere) =
+                verifications::used_elsewhere(&self.db, c.id, from, to).await?;
+            let annual = paid + elsewhere;
+            let deductible = deductible_paid + deductible_elsewhere;
+            let family = family + elsewhere;
             covs.push(CoverageForEstimate {
                 coverage_id: c.id,
                 label: plan.label(),

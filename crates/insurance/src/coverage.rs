@@ -90,6 +90,10 @@ pub struct Coverage {
     pub plan_label: String,
     pub subscriber_name: String,
     pub details: CoverageDraft,
+    /// `YYYY-MM-DD` of the latest eligibility verification, if any.
+    pub last_verified: Option<String>,
+    /// When it should be verified again (None: never verified).
+    pub verification_due: Option<String>,
 }
 
 impl Coverage {
@@ -204,6 +208,8 @@ mod tests {
             plan_label: String::new(),
             subscriber_name: String::new(),
             details: d,
+            last_verified: None,
+            verification_due: None,
         };
         let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
         assert!(c.active_on(day(6, 30)));

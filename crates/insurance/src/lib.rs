@@ -14,6 +14,7 @@ pub mod plan;
 pub mod preauth;
 pub mod text;
 pub mod treatment;
+pub mod verification;
 
 pub use carrier::{Carrier, CarrierDraft, CarrierId};
 pub use claim::{ClaimAction, ClaimStatus, PaymentLine};

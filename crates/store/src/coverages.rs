@@ -158,6 +158,8 @@ fn coverage_from(r: CoverageRow, plan: &Plan) -> Result<Coverage> {
             effective: effective.to_string(),
             termination: termination.map(|t| t.to_string()).unwrap_or_default(),
         },
+        last_verified: None,
+        verification_due: None,
     })
 }
 
@@ -173,7 +175,25 @@ pub async fn coverages_with_plans(db: &Db, patient: PatientId) -> Result<Vec<(Co
         .bind(patient)
         .fetch_all(&db.reader)
         .await?;
-    rows.iter().map(split_row).collect()
+    let mut out = rows.iter().map(split_row).collect::<Result<Vec<_>>>()?;
+    for (c, _) in &mut out {
+        with_verification(db, c).await?;
+    }
+    Ok(out)
+}
+
+/// Fills in the coverage's latest verification date and when it is due again.
+async fn with_verification(db: &Db, c: &mut Coverage) -> Result<()> {
+    let latest: Option<(NaiveDate, NaiveDate)> = sqlx::query_as(
+        "SELECT verified_on, next_due FROM verifications WHERE coverage_id = ? \
+         ORDER BY verified_on DESC, id DESC LIMIT 1",
+    )
+    .bind(c.id)
+    .fetch_optional(&db.reader)
+    .await?;
+    c.last_verified = latest.map(|(v, _)| v.to_string());
+    c.verification_due = latest.map(|(_, d)| d.to_string());
+    Ok(())
 }
 
 /// One coverage with its plan.
@@ -188,7 +208,9 @@ pub async fn coverage_with_plan(db: &Db, id: CoverageId) -> Result<(Coverage, Pl
         .fetch_optional(&db.reader)
         .await?
         .ok_or(StoreError::NotFound("coverage"))?;
-    split_row(&row)
+    let (mut c, p) = split_row(&row)?;
+    with_verification(db, &mut c).await?;
+    Ok((c, p))
 }
 
 fn split_row(row: &sqlx::sqlite::SqliteRow) -> Result<(Coverage, Plan)> {

@@ -17,6 +17,7 @@ pub mod preauths;
 pub mod settings;
 pub mod testing;
 pub mod treatment;
+pub mod verifications;
 
 pub use audit::{AuditEntry, AuditEvent};
 pub use db::{Db, DbKey};

@@ -56,6 +56,8 @@ function coverage(id: number, plan_label: string, rank: "primary" | "secondary")
     patient_id: PATIENT,
     plan_label,
     subscriber_name: "Kim, Min",
+    last_verified: null,
+    verification_due: null,
     details: {
       plan_id: id,
       subscriber_id: PATIENT,

@@ -14,6 +14,7 @@ import type {
   PreauthAction,
   Result as CommandResult,
   TreatmentItemDraft,
+  VerificationDraft,
 } from "../bindings";
 
 type Result<T> = CommandResult<T, AppError>;
@@ -99,6 +100,9 @@ export const api = {
   patientPreauths: (patient: number) => unwrap(commands.patientPreauths(patient)),
   preauthAction: (id: number, action: PreauthAction) => unwrap(commands.preauthAction(id, action)),
   preauthWorklist: () => unwrap(commands.preauthWorklist()),
+  verifyCoverage: (patient: number, coverage: number, draft: VerificationDraft) =>
+    unwrap(commands.coverageVerify(patient, coverage, draft)),
+  verifications: (coverage: number) => unwrap(commands.coverageVerifications(coverage)),
   practiceInfo: () => unwrap(commands.practiceInfo()),
   savePracticeInfo: (info: PracticeInfo) => unwrap(commands.practiceInfoSave(info)),
 };
