@@ -176,6 +176,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         preauth_worklist,
         coverage_verify,
         coverage_verifications,
+        worklist_limits,
+        worklist_limits_save,
     ])
 }
 

@@ -2,6 +2,7 @@
 //! Each: parse, call the app crate, return its typed error.
 use frontdesk_app::claim_form::PracticeInfo;
 use frontdesk_app::claims::ClaimWorklist;
+use frontdesk_app::limits::WorklistLimits;
 use frontdesk_app::treatment_plan::TreatmentPlanView;
 use frontdesk_app::AppError;
 use frontdesk_insurance::claim_view::{ClaimDetail, ClaimSummary};
@@ -257,4 +258,17 @@ pub async fn coverage_verifications(
     coverage: i64,
 ) -> Res<Vec<Verification>> {
     s.with_app(async |a| a.verifications(coverage).await).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn worklist_limits(s: State<'_, Session>) -> Res<WorklistLimits> {
+    s.with_app(async |a| a.worklist_limits().await).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn worklist_limits_save(s: State<'_, Session>, limits: WorklistLimits) -> Res<()> {
+    s.with_app(async |a| a.set_worklist_limits(&limits).await)
+        .await
 }

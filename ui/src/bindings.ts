@@ -357,6 +357,22 @@ async coverageVerifications(coverage: number) : Promise<Result<Verification[], A
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+async worklistLimits() : Promise<Result<WorklistLimits, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("worklist_limits") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async worklistLimitsSave(limits: WorklistLimits) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("worklist_limits_save", { limits }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -747,11 +763,28 @@ used_elsewhere: string;
  */
 deductible_used_elsewhere: string; notes: string; 
 /**
- * When to verify again; empty: 30 days after this one.
+ * When to verify again; empty: the office's re-verify limit (30 days) after this one.
  */
 next_due: string }
 export type VerificationMethod = "phone" | "payer_portal" | "fax"
 export type WaitingLine = { codes: string; months: number }
+export type WorklistLimits = { 
+/**
+ * Sent claims waiting longer than this are outstanding (default 30).
+ */
+claims_outstanding_days: number; 
+/**
+ * Sent pre-authorizations unanswered longer than this need a call (default 21).
+ */
+preauth_pending_days: number; 
+/**
+ * A coverage last verified longer ago than this is due again (default 30).
+ */
+reverify_days: number; 
+/**
+ * The eligibility worklist looks at appointments this many days ahead (default 7).
+ */
+eligibility_lookahead_days: number }
 
 /** tauri-specta globals **/
 

@@ -7,14 +7,10 @@ use frontdesk_insurance::claim_view::{ClaimDetail, ClaimSummary};
 use frontdesk_insurance::text::parse_typed_date;
 use frontdesk_insurance::{ClaimAction, CoverageId, PaymentLine, Rank, TreatmentItemId};
 use frontdesk_store::claims::{self, NewClaimLine};
-use frontdesk_store::{coverages, settings, treatment};
+use frontdesk_store::{coverages, treatment};
 use serde::{Deserialize, Serialize};
 
 use crate::{App, AppError, ErrorCode};
-
-/// Claims waiting on the payer longer than this many days go on the outstanding worklist.
-pub const SETTING_OUTSTANDING_DAYS: &str = "claims_outstanding_days";
-pub const DEFAULT_OUTSTANDING_DAYS: i64 = 30;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
@@ -188,24 +184,10 @@ impl App {
         Ok(match list {
             ClaimWorklist::Denied => claims::denied(&self.db).await?,
             ClaimWorklist::Outstanding => {
-                let days = self.outstanding_days().await?;
+                let days = self.worklist_limits().await?.claims_outstanding_days;
                 let before = self.today() - chrono::Duration::days(days);
                 claims::outstanding(&self.db, before).await?
             }
         })
-    }
-
-    pub async fn outstanding_days(&self) -> Result<i64, AppError> {
-        Ok(settings::get(&self.db, SETTING_OUTSTANDING_DAYS)
-            .await?
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(DEFAULT_OUTSTANDING_DAYS))
-    }
-
-    pub async fn set_outstanding_days(&self, days: i64) -> Result<(), AppError> {
-        if !(1..=365).contains(&days) {
-            return Err(invalid("days", "must be from 1 to 365"));
-        }
-        Ok(settings::set(&self.db, SETTING_OUTSTANDING_DAYS, &days.to_string()).await?)
     }
 }

@@ -15,6 +15,7 @@ pub mod family;
 pub mod fees;
 pub mod insurance;
 pub mod lifecycle;
+pub mod limits;
 pub mod patients;
 pub mod preauths;
 pub mod recovery_kit;

@@ -3,13 +3,9 @@
 use frontdesk_domain::PatientId;
 use frontdesk_insurance::preauth::{preauth_transition, Preauth, PreauthAction, PreauthId};
 use frontdesk_insurance::{CoverageId, TreatmentItemId};
-use frontdesk_store::{preauths, settings};
+use frontdesk_store::preauths;
 
 use crate::{App, AppError};
-
-/// Sent pre-authorizations unanswered for longer than this many days are on the worklist.
-pub const SETTING_PREAUTH_PENDING_DAYS: &str = "preauth_pending_days";
-pub const DEFAULT_PREAUTH_PENDING_DAYS: i64 = 21;
 
 impl App {
     pub async fn create_preauth(
@@ -56,10 +52,7 @@ impl App {
 
     /// Sent and unanswered for longer than the office's limit (21 days unless changed).
     pub async fn preauth_worklist(&self) -> Result<Vec<Preauth>, AppError> {
-        let days = settings::get(&self.db, SETTING_PREAUTH_PENDING_DAYS)
-            .await?
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(DEFAULT_PREAUTH_PENDING_DAYS);
+        let days = self.worklist_limits().await?.preauth_pending_days;
         let today = self.today();
         Ok(preauths::pending(&self.db, today - chrono::Duration::days(days), today).await?)
     }

@@ -14,7 +14,8 @@ impl App {
         coverage: CoverageId,
         draft: &VerificationDraft,
     ) -> Result<Vec<Verification>, AppError> {
-        let v = validate_verification(draft, self.today())?;
+        let days = self.worklist_limits().await?.reverify_days;
+        let v = validate_verification(draft, self.today(), days)?;
         let (c, _) = coverages::coverage_with_plan(&self.db, coverage).await?;
         if c.patient_id != patient {
             return Err(AppError::new(

@@ -90,6 +90,36 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
         Command::Patient(cmd) => patient(open(cfg).await?, cmd).await?,
         Command::Fees(cmd) => fees(open(cfg).await?, cmd).await?,
         Command::Claims(cmd) => crate::insurance_cmd::claims(open(cfg).await?, cmd).await?,
+        Command::Limits {
+            claims_outstanding_days,
+            preauth_pending_days,
+            reverify_days,
+            eligibility_lookahead_days,
+        } => {
+            let app = open(cfg).await?;
+            let mut l = app.worklist_limits().await?;
+            let changes = [
+                (claims_outstanding_days, &mut l.claims_outstanding_days),
+                (preauth_pending_days, &mut l.preauth_pending_days),
+                (reverify_days, &mut l.reverify_days),
+                (
+                    eligibility_lookahead_days,
+                    &mut l.eligibility_lookahead_days,
+                ),
+            ];
+            let mut changed = false;
+            for (new, slot) in changes {
+                if let Some(v) = new {
+                    *slot = v;
+                    changed = true;
+                }
+            }
+            if changed {
+                app.set_worklist_limits(&l).await?;
+            }
+            output::json(&app.worklist_limits().await?);
+            app.close().await;
+        }
         Command::TreatmentPlan {
             patient,
             json,

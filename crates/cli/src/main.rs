@@ -43,6 +43,17 @@ pub enum Command {
     /// Insurance claims: worklists and printed forms.
     #[command(subcommand)]
     Claims(insurance_cmd::ClaimsCommand),
+    /// The office's worklist limits in days (print; or change the ones given).
+    Limits {
+        #[arg(long)]
+        claims_outstanding_days: Option<i64>,
+        #[arg(long)]
+        preauth_pending_days: Option<i64>,
+        #[arg(long)]
+        reverify_days: Option<i64>,
+        #[arg(long)]
+        eligibility_lookahead_days: Option<i64>,
+    },
     /// A patient's treatment plan with each plan's estimate and the patient portion.
     TreatmentPlan {
         patient: i64,

@@ -11,9 +11,6 @@ use crate::text::Problems;
 
 pub type VerificationId = i64;
 
-/// Coverage last verified longer ago than this is due again (unless the office changes it).
-pub const DEFAULT_REVERIFY_DAYS: i64 = 30;
-
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum VerificationMethod {
@@ -59,7 +56,7 @@ pub struct VerificationDraft {
     /// Deductible met this benefit year at other offices.
     pub deductible_used_elsewhere: String,
     pub notes: String,
-    /// When to verify again; empty: 30 days after this one.
+    /// When to verify again; empty: the office's re-verify limit (30 days) after this one.
     pub next_due: String,
 }
 
@@ -91,9 +88,12 @@ pub struct Verification {
     pub next_due: String,
 }
 
+/// Checks a verification typed on `today`; without a next date it is due again `reverify_days`
+/// after it was made.
 pub fn validate_verification(
     draft: &VerificationDraft,
     today: NaiveDate,
+    reverify_days: i64,
 ) -> Result<ValidVerification, ValidationErrors> {
     let mut d = draft.clone();
     let mut p = Problems::default();
@@ -129,8 +129,7 @@ pub fn validate_verification(
         remaining_deductible,
         used_elsewhere,
         deductible_used_elsewhere,
-        next_due: next_due
-            .unwrap_or_else(|| verified_on + chrono::Duration::days(DEFAULT_REVERIFY_DAYS)),
+        next_due: next_due.unwrap_or_else(|| verified_on + chrono::Duration::days(reverify_days)),
     })
 }
 
@@ -154,6 +153,7 @@ mod tests {
                 ..Default::default()
             },
             today(),
+            30,
         )
         .unwrap();
         assert_eq!(v.draft.reference, "REF-1");
@@ -173,6 +173,7 @@ mod tests {
                 ..Default::default()
             },
             today(),
+            30,
         )
         .unwrap_err();
         let fields: Vec<_> = e.0.iter().map(|f| f.field.as_str()).collect();

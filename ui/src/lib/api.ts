@@ -15,6 +15,7 @@ import type {
   Result as CommandResult,
   TreatmentItemDraft,
   VerificationDraft,
+  WorklistLimits,
 } from "../bindings";
 
 type Result<T> = CommandResult<T, AppError>;
@@ -103,6 +104,8 @@ export const api = {
   verifyCoverage: (patient: number, coverage: number, draft: VerificationDraft) =>
     unwrap(commands.coverageVerify(patient, coverage, draft)),
   verifications: (coverage: number) => unwrap(commands.coverageVerifications(coverage)),
+  worklistLimits: () => unwrap(commands.worklistLimits()),
+  saveWorklistLimits: (limits: WorklistLimits) => unwrap(commands.worklistLimitsSave(limits)),
   practiceInfo: () => unwrap(commands.practiceInfo()),
   savePracticeInfo: (info: PracticeInfo) => unwrap(commands.practiceInfoSave(info)),
 };
