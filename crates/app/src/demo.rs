@@ -342,6 +342,8 @@ pub struct DemoSummary {
     pub operatories: usize,
     /// Patients with an insurance coverage.
     pub covered: usize,
+    /// Appointments booked over the next ten weekdays.
+    pub appointments: usize,
 }
 
 impl App {
@@ -432,12 +434,20 @@ impl App {
             ));
         }
         let covered = self.load_demo_insurance(&households, &mut rng).await?;
+        let everyone: Vec<_> = households
+            .iter()
+            .flat_map(|(h, m)| std::iter::once(*h).chain(m.iter().map(|(p, _)| *p)))
+            .collect();
+        let appointments = self
+            .load_demo_schedule(&everyone, (n / 20).clamp(4, 30), &mut rng)
+            .await?;
         Ok(DemoSummary {
             patients: n,
             families: families.len(),
             providers: providers.len(),
             operatories: rooms.len(),
             covered,
+            appointments,
         })
     }
 }

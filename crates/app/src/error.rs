@@ -15,6 +15,8 @@ pub enum ErrorCode {
     FamilyRule,
     /// Not allowed in the record's present state (a claim step out of order, a procedure claimed twice…).
     Refused,
+    /// The time is taken or closed (another appointment, hours, holiday, blockout); the message names it.
+    ScheduleConflict,
     WrongKey,
     KeychainMissing,
     KeychainUnavailable,

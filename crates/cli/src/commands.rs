@@ -82,13 +82,17 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
             }
             let s = app.load_demo(patients, seed).await?;
             println!(
-                "demo data: {} patients ({} families, {} with insurance), {} providers, {} operatories",
-                s.patients, s.families, s.covered, s.providers, s.operatories
+                "demo data: {} patients ({} families, {} with insurance), {} providers, {} operatories, {} appointments",
+                s.patients, s.families, s.covered, s.providers, s.operatories, s.appointments
             );
             app.close().await;
         }
         Command::Patient(cmd) => patient(open(cfg).await?, cmd).await?,
         Command::Fees(cmd) => fees(open(cfg).await?, cmd).await?,
+        Command::Schedule(cmd) => crate::schedule_cmd::schedule(open(cfg).await?, cmd).await?,
+        Command::Eligibility { json } => {
+            crate::schedule_cmd::eligibility(open(cfg).await?, json).await?
+        }
         Command::Claims(cmd) => crate::insurance_cmd::claims(open(cfg).await?, cmd).await?,
         Command::Limits {
             claims_outstanding_days,

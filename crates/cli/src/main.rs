@@ -4,6 +4,7 @@ mod draft_input;
 mod estimate_cmd;
 mod insurance_cmd;
 mod output;
+mod schedule_cmd;
 
 use std::path::PathBuf;
 
@@ -43,6 +44,14 @@ pub enum Command {
     /// Insurance claims: worklists and printed forms.
     #[command(subcommand)]
     Claims(insurance_cmd::ClaimsCommand),
+    /// The schedule.
+    #[command(subcommand)]
+    Schedule(schedule_cmd::ScheduleCommand),
+    /// Coverages to verify before appointments in the next days (the office's look-ahead).
+    Eligibility {
+        #[arg(long)]
+        json: bool,
+    },
     /// The office's worklist limits in days (print; or change the ones given).
     Limits {
         #[arg(long)]

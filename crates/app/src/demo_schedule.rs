@@ -1,0 +1,108 @@
+//! Demo schedule: office hours Monday to Friday 8–17 in 10-minute slots, providers with a lunch
+//! break, common appointment types, and appointments over the next two weeks (each booked through
+//! the same rules as the app, so the demo never holds a conflict).
+use chrono::{Datelike, Duration, NaiveTime, Weekday};
+use frontdesk_domain::PatientId;
+use frontdesk_scheduling::{AppointmentType, TimeRange, WeeklyHours};
+use frontdesk_store::schedule::{self, OfficeSchedule};
+use rand::rngs::StdRng;
+use rand::Rng;
+
+use crate::schedule::AppointmentDraft;
+use crate::{App, AppError};
+
+fn kind(name: &str, slots: u32, colour: &str, codes: &[&str], overlap: bool) -> AppointmentType {
+    AppointmentType {
+        id: 0,
+        name: name.into(),
+        slots,
+        colour: colour.into(),
+        procedure_codes: codes.iter().map(|c| c.to_string()).collect(),
+        may_overlap_provider: overlap,
+    }
+}
+
+impl App {
+    /// Sets up the schedule and books about `per_day` appointments a day for the next 10 weekdays.
+    pub(crate) async fn load_demo_schedule(
+        &self,
+        patients: &[PatientId],
+        per_day: usize,
+        rng: &mut StdRng,
+    ) -> Result<usize, AppError> {
+        schedule::set_office_schedule(
+            &self.db,
+            &OfficeSchedule {
+                slot_minutes: 10,
+                hours: WeeklyHours::weekdays(&[TimeRange::hm((8, 0), (17, 0))]),
+            },
+        )
+        .await?;
+        let with_lunch = WeeklyHours::weekdays(&[
+            TimeRange::hm((8, 0), (12, 0)),
+            TimeRange::hm((13, 0), (17, 0)),
+        ]);
+        for provider in 1..=5 {
+            schedule::set_provider_hours(&self.db, provider, &with_lunch).await?;
+        }
+        let types = [
+            kind("Exam & cleaning", 6, "#1b9e77", &["D0120", "D1110"], false),
+            kind("Hygiene exam", 2, "#66a61e", &["D0120"], true),
+            kind("Filling", 6, "#2f6fdf", &["D2391"], false),
+            kind("Crown prep", 9, "#7570b3", &["D2740"], false),
+            kind("Emergency", 3, "#d95f02", &["D0140"], false),
+            kind("Botox", 3, "#e7298a", &["BTX-UNIT"], false),
+        ];
+        let mut ids = Vec::new();
+        for t in &types {
+            ids.push(schedule::add_appointment_type(&self.db, t).await?);
+        }
+        if patients.is_empty() {
+            return Ok(0);
+        }
+        let mut booked = 0;
+        let mut day = self.today();
+        let mut weekdays = 0;
+        while weekdays < 10 {
+            day += Duration::days(1);
+            if matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
+                continue;
+            }
+            weekdays += 1;
+            for _ in 0..per_day {
+                let t = rng.random_range(0..types.len());
+                let provider = match t {
+                    0 | 1 => rng.random_range(3..=4),
+                    5 => 5,
+                    _ => rng.random_range(1..=2),
+                };
+                let operatory = match provider {
+                    3 => 4,
+                    4 => 5,
+                    5 => 6,
+                    p => p,
+                };
+                let start = NaiveTime::from_hms_opt(
+                    rng.random_range(8..16),
+                    rng.random_range(0..6) * 10,
+                    0,
+                )
+                .expect("a real time");
+                let draft = AppointmentDraft {
+                    patient_id: patients[rng.random_range(0..patients.len())],
+                    date: day.to_string(),
+                    time: start.format("%H:%M").to_string(),
+                    type_id: ids[t],
+                    provider,
+                    operatory,
+                    ..Default::default()
+                };
+                // A clash with an earlier demo booking is simply skipped.
+                if self.book_appointment(&draft).await.is_ok() {
+                    booked += 1;
+                }
+            }
+        }
+        Ok(booked)
+    }
+}

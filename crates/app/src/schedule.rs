@@ -1,0 +1,307 @@
+//! The schedule: booking (checked by the scheduling rules against the day's appointments in the
+//! same write transaction), moving, status changes (check-in/out times from the clock), a day's
+//! appointments. Typed dates and times are the clinic's local clock.
+use chrono::{DateTime, NaiveTime, Utc};
+use frontdesk_domain::{FieldError, PatientId, PatientSummary, ValidationErrors};
+use frontdesk_insurance::text::parse_typed_date;
+use frontdesk_scheduling::{
+    day_bounds, local_datetime, to_utc, transition, AppointmentId, AppointmentStatus,
+    AppointmentType, Booking, BookingError, Office, Operatory, Provider, StatusAction, StatusError,
+};
+use frontdesk_store::family;
+use frontdesk_store::schedule::{self, BookError, StoredAppointment};
+use serde::{Deserialize, Serialize};
+
+use crate::{App, AppError, ErrorCode};
+
+/// A booking as typed: local date and time in the clinic's timezone.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(default)]
+pub struct AppointmentDraft {
+    pub patient_id: PatientId,
+    /// `3/10/2026` or `2026-03-10`.
+    pub date: String,
+    /// `09:30` (24-hour) or `9:30 AM`.
+    pub time: String,
+    pub type_id: i64,
+    pub provider: i64,
+    pub operatory: i64,
+    /// Empty: the appointment type's length.
+    pub minutes: Option<u32>,
+    pub devices: Vec<i64>,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+pub struct AppointmentView {
+    pub id: AppointmentId,
+    pub patient: PatientSummary,
+    /// UTC instant (RFC 3339).
+    pub start: String,
+    /// Local `YYYY-MM-DD` and `HH:MM` in the clinic's timezone.
+    pub local_date: String,
+    pub local_time: String,
+    pub minutes: u32,
+    pub provider_id: i64,
+    pub provider: String,
+    pub operatory_id: i64,
+    pub operatory: String,
+    pub type_id: i64,
+    pub type_name: String,
+    pub colour: String,
+    pub status: AppointmentStatus,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+pub struct DaySchedule {
+    pub date: String,
+    pub appointments: Vec<AppointmentView>,
+}
+
+/// What the booking form offers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+pub struct ScheduleSetup {
+    pub slot_minutes: u32,
+    pub providers: Vec<Provider>,
+    pub operatories: Vec<Operatory>,
+    pub types: Vec<AppointmentType>,
+}
+
+/// A status step as the coordinator asks for it; times come from the clock.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum AppointmentAction {
+    Confirm,
+    CheckIn,
+    Seat,
+    CheckOut,
+    Cancel { reason: String },
+    MarkBroken,
+}
+
+fn invalid(field: &str, problem: impl Into<String>) -> AppError {
+    ValidationErrors(vec![FieldError::new(field, problem)]).into()
+}
+
+fn parse_time(s: &str) -> Option<NaiveTime> {
+    let t = s.trim().to_uppercase();
+    ["%H:%M", "%I:%M %p", "%I:%M%p", "%H%M"]
+        .iter()
+        .find_map(|f| NaiveTime::parse_from_str(&t, f).ok())
+}
+
+impl From<BookError> for AppError {
+    fn from(e: BookError) -> Self {
+        match e {
+            BookError::Rules(BookingError::Invalid(v)) => v.into(),
+            BookError::Rules(BookingError::Conflict(c)) => AppError::new(
+                ErrorCode::ScheduleConflict,
+                format!("That time cannot be booked: {c}."),
+            ),
+            BookError::Store(s) => s.into(),
+        }
+    }
+}
+
+impl App {
+    pub(crate) async fn office(&self) -> Result<Office, AppError> {
+        Ok(schedule::office(&self.db, self.tz).await?)
+    }
+
+    pub async fn schedule_setup(&self) -> Result<ScheduleSetup, AppError> {
+        let o = self.office().await?;
+        Ok(ScheduleSetup {
+            slot_minutes: o.slot.minutes(),
+            providers: o.providers,
+            operatories: o.operatories,
+            types: o.types,
+        })
+    }
+
+    /// The typed draft as a booking for the rules.
+    fn booking(
+        &self,
+        office: &Office,
+        d: &AppointmentDraft,
+        moving: Option<AppointmentId>,
+    ) -> Result<Booking, AppError> {
+        let mut problems = Vec::new();
+        let date = parse_typed_date(&d.date);
+        if date.is_none() {
+            problems.push(FieldError::new(
+                "date",
+                "is not a real date (e.g. 03/10/2026)",
+            ));
+        }
+        let time = parse_time(&d.time);
+        if time.is_none() {
+            problems.push(FieldError::new(
+                "time",
+                "is not a time (e.g. 09:30 or 2:15 PM)",
+            ));
+        }
+        let kind = office.appointment_type(d.type_id);
+        if kind.is_none() {
+            problems.push(FieldError::new("type_id", "choose the appointment type"));
+        }
+        if !problems.is_empty() {
+            return Err(ValidationErrors(problems).into());
+        }
+        let (date, time) = (date.expect("checked"), time.expect("checked"));
+        let start = to_utc(office.tz, date, time)
+            .map_err(|e| AppError::from(ValidationErrors(vec![e.field_error("time")])))?;
+        Ok(Booking {
+            moving,
+            start,
+            minutes: d
+                .minutes
+                .unwrap_or_else(|| kind.expect("checked").minutes(office.slot)),
+            provider: d.provider,
+            operatory: d.operatory,
+            devices: d.devices.clone(),
+            type_id: d.type_id,
+        })
+    }
+
+    /// Books an appointment; conflicts are refused with the appointment, hours, holiday or
+    /// blockout that stands in the way, and nothing is written.
+    pub async fn book_appointment(
+        &self,
+        d: &AppointmentDraft,
+    ) -> Result<AppointmentView, AppError> {
+        let office = self.office().await?;
+        let booking = self.booking(&office, d, None)?;
+        let notes = d.notes.trim();
+        if notes.chars().count() > 1000 {
+            return Err(invalid("notes", "is longer than 1000 characters"));
+        }
+        let now = self.cfg.clock.now();
+        let id = schedule::book(
+            &self.db,
+            &office,
+            d.patient_id,
+            &booking,
+            notes,
+            self.actor(),
+            now,
+        )
+        .await?;
+        self.appointment(id).await
+    }
+
+    /// Moves (or changes) a scheduled or confirmed appointment.
+    pub async fn move_appointment(
+        &self,
+        id: AppointmentId,
+        d: &AppointmentDraft,
+    ) -> Result<AppointmentView, AppError> {
+        let office = self.office().await?;
+        let booking = self.booking(&office, d, Some(id))?;
+        let now = self.cfg.clock.now();
+        schedule::book(
+            &self.db,
+            &office,
+            d.patient_id,
+            &booking,
+            d.notes.trim(),
+            self.actor(),
+            now,
+        )
+        .await?;
+        self.appointment(id).await
+    }
+
+    pub async fn appointment_action(
+        &self,
+        id: AppointmentId,
+        action: &AppointmentAction,
+    ) -> Result<AppointmentView, AppError> {
+        let a = schedule::get(&self.db, id).await?;
+        let at = self.cfg.clock.now();
+        let step = match action {
+            AppointmentAction::Confirm => StatusAction::Confirm,
+            AppointmentAction::CheckIn => StatusAction::CheckIn { at },
+            AppointmentAction::Seat => StatusAction::Seat { at },
+            AppointmentAction::CheckOut => StatusAction::CheckOut { at },
+            AppointmentAction::Cancel { reason } => StatusAction::Cancel {
+                reason: reason.clone(),
+            },
+            AppointmentAction::MarkBroken => StatusAction::MarkBroken,
+        };
+        let change = transition(a.appointment.status, &step).map_err(|e| match e {
+            StatusError::Invalid(v) => AppError::from(v),
+            other => invalid("status", other.to_string()),
+        })?;
+        schedule::set_status(
+            &self.db,
+            id,
+            a.appointment.status,
+            &change,
+            self.actor(),
+            at,
+        )
+        .await?;
+        self.appointment(id).await
+    }
+
+    pub async fn appointment(&self, id: AppointmentId) -> Result<AppointmentView, AppError> {
+        let office = self.office().await?;
+        let a = schedule::get(&self.db, id).await?;
+        self.view(&office, a).await
+    }
+
+    /// The appointments of a local date, by start.
+    pub async fn day_schedule(&self, date: &str) -> Result<DaySchedule, AppError> {
+        let day = parse_typed_date(date)
+            .ok_or_else(|| invalid("date", "is not a real date (e.g. 03/10/2026)"))?;
+        let office = self.office().await?;
+        let span = day_bounds(self.tz, day);
+        let mut appointments = Vec::new();
+        for a in schedule::between(&self.db, span.start, span.end).await? {
+            appointments.push(self.view(&office, a).await?);
+        }
+        Ok(DaySchedule {
+            date: day.to_string(),
+            appointments,
+        })
+    }
+
+    async fn view(
+        &self,
+        office: &Office,
+        s: StoredAppointment,
+    ) -> Result<AppointmentView, AppError> {
+        let a = s.appointment;
+        let local = local_datetime(self.tz, a.start);
+        let kind = office.appointment_type(a.type_id);
+        Ok(AppointmentView {
+            id: a.id,
+            patient: family::summary(&self.db, s.patient_id).await?,
+            start: a.start.to_rfc3339(),
+            local_date: local.date().to_string(),
+            local_time: local.time().format("%H:%M").to_string(),
+            minutes: a.minutes,
+            provider_id: a.provider,
+            provider: office
+                .provider(a.provider)
+                .map(|p| p.name.clone())
+                .unwrap_or_default(),
+            operatory_id: a.operatory,
+            operatory: office
+                .operatory(a.operatory)
+                .map(|o| o.name.clone())
+                .unwrap_or_default(),
+            type_id: a.type_id,
+            type_name: kind.map(|k| k.name.clone()).unwrap_or_default(),
+            colour: kind.map(|k| k.colour.clone()).unwrap_or_default(),
+            status: a.status,
+            notes: s.notes,
+        })
+    }
+
+    /// Now, for callers that need the instant (the eligibility worklist's window).
+    pub(crate) fn now(&self) -> DateTime<Utc> {
+        self.cfg.clock.now()
+    }
+}

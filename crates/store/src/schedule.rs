@@ -1,0 +1,501 @@
+//! Scheduling tables: the office set-up the rules need (providers' hours, operatories, devices,
+//! appointment types, holidays, blockouts, slot length and opening hours) and appointments.
+//! A booking is checked against the appointments of its day inside the same write transaction,
+//! so two windows cannot both take one slot.
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+use frontdesk_domain::PatientId;
+use frontdesk_scheduling::{
+    Appointment, AppointmentId, AppointmentStatus, AppointmentType, Blockout, Booking,
+    BookingError, Device, Holiday, Office, Operatory, Provider, ProviderKind, SlotUnit,
+    StatusChange, WeeklyHours,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::audit::{self, AuditEvent};
+use crate::{settings, Db, Result, StoreError};
+
+const OFFICE_KEY: &str = "office_schedule";
+
+/// The office-wide part of the set-up: slot length and opening hours.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct OfficeSchedule {
+    pub slot_minutes: u32,
+    pub hours: WeeklyHours,
+}
+
+pub async fn set_office_schedule(db: &Db, s: &OfficeSchedule) -> Result<()> {
+    settings::set(
+        db,
+        OFFICE_KEY,
+        &serde_json::to_string(s).expect("serializes"),
+    )
+    .await
+}
+
+fn json<T: for<'a> Deserialize<'a>>(s: &str, what: &'static str) -> Result<T> {
+    serde_json::from_str(s).map_err(|_| StoreError::Corrupt(what))
+}
+
+fn kind(s: &str) -> ProviderKind {
+    match s {
+        "dentist" => ProviderKind::Dentist,
+        "hygienist" => ProviderKind::Hygienist,
+        "injector" => ProviderKind::Injector,
+        _ => ProviderKind::Other,
+    }
+}
+
+/// Assembles the office set-up for the rules, in the clinic's timezone `tz`.
+pub async fn office(db: &Db, tz: Tz) -> Result<Office> {
+    let office: OfficeSchedule = match settings::get(db, OFFICE_KEY).await? {
+        Some(s) => json(&s, "office schedule")?,
+        None => OfficeSchedule {
+            slot_minutes: 10,
+            hours: WeeklyHours::default(),
+        },
+    };
+    let slot = SlotUnit::from_minutes(office.slot_minutes)
+        .map_err(|_| StoreError::Corrupt("slot length"))?;
+    let rows: Vec<(i64, String, String, String, String)> = sqlx::query_as(
+        "SELECT id, name, kind, colour, hours_json FROM providers WHERE active = 1 ORDER BY id",
+    )
+    .fetch_all(&db.reader)
+    .await?;
+    let mut providers = Vec::with_capacity(rows.len());
+    for (id, name, k, colour, hours) in rows {
+        providers.push(Provider {
+            id,
+            name,
+            kind: kind(&k),
+            colour,
+            hours: if hours == "{}" {
+                WeeklyHours::default()
+            } else {
+                json(&hours, "provider hours")?
+            },
+        });
+    }
+    let operatories = sqlx::query_as::<_, (i64, String)>(
+        "SELECT id, name FROM operatories WHERE active = 1 ORDER BY id",
+    )
+    .fetch_all(&db.reader)
+    .await?
+    .into_iter()
+    .map(|(id, name)| Operatory { id, name })
+    .collect();
+    let mut devices = Vec::new();
+    for (id, name, ops) in sqlx::query_as::<_, (i64, String, String)>(
+        "SELECT id, name, operatories_json FROM devices ORDER BY id",
+    )
+    .fetch_all(&db.reader)
+    .await?
+    {
+        devices.push(Device {
+            id,
+            name,
+            operatories: json(&ops, "device operatories")?,
+        });
+    }
+    let mut types = Vec::new();
+    for (id, name, slots, colour, codes, overlap) in
+        sqlx::query_as::<_, (i64, String, i64, String, String, bool)>(
+            "SELECT id, name, slots, colour, procedure_codes_json, may_overlap_provider \
+             FROM appointment_types ORDER BY name",
+        )
+        .fetch_all(&db.reader)
+        .await?
+    {
+        types.push(AppointmentType {
+            id,
+            name,
+            slots: u32::try_from(slots).unwrap_or(1),
+            colour,
+            procedure_codes: json(&codes, "appointment type codes")?,
+            may_overlap_provider: overlap,
+        });
+    }
+    let holidays =
+        sqlx::query_as::<_, (NaiveDate, String)>("SELECT date, name FROM holidays ORDER BY date")
+            .fetch_all(&db.reader)
+            .await?
+            .into_iter()
+            .map(|(date, name)| Holiday { date, name })
+            .collect();
+    let mut blockouts = Vec::new();
+    for (id, scope, time, reason, allowed) in sqlx::query_as::<
+        _,
+        (i64, String, String, String, String),
+    >(
+        "SELECT id, scope_json, time_json, reason, allowed_types_json FROM blockouts ORDER BY id",
+    )
+    .fetch_all(&db.reader)
+    .await?
+    {
+        blockouts.push(Blockout {
+            id,
+            scope: json(&scope, "blockout scope")?,
+            time: json(&time, "blockout time")?,
+            reason,
+            allowed_types: json(&allowed, "blockout types")?,
+        });
+    }
+    Ok(Office {
+        tz,
+        slot,
+        hours: office.hours,
+        providers,
+        operatories,
+        devices,
+        types,
+        holidays,
+        blockouts,
+    })
+}
+
+pub async fn set_provider_hours(db: &Db, provider: i64, hours: &WeeklyHours) -> Result<()> {
+    let done = sqlx::query("UPDATE providers SET hours_json = ? WHERE id = ?")
+        .bind(serde_json::to_string(hours).expect("serializes"))
+        .bind(provider)
+        .execute(&db.writer)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound("provider"));
+    }
+    Ok(())
+}
+
+pub async fn add_appointment_type(db: &Db, t: &AppointmentType) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO appointment_types (name, slots, colour, procedure_codes_json, may_overlap_provider) \
+         VALUES (?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(&t.name)
+    .bind(i64::from(t.slots))
+    .bind(&t.colour)
+    .bind(serde_json::to_string(&t.procedure_codes).expect("serializes"))
+    .bind(t.may_overlap_provider)
+    .fetch_one(&db.writer)
+    .await?)
+}
+
+pub async fn add_holiday(db: &Db, h: &Holiday) -> Result<()> {
+    sqlx::query("INSERT INTO holidays (date, name) VALUES (?, ?) ON CONFLICT (date) DO UPDATE SET name = excluded.name")
+        .bind(h.date)
+        .bind(&h.name)
+        .execute(&db.writer)
+        .await?;
+    Ok(())
+}
+
+pub async fn add_blockout(db: &Db, b: &Blockout) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO blockouts (scope_json, time_json, reason, allowed_types_json) VALUES (?, ?, ?, ?) RETURNING id",
+    )
+    .bind(serde_json::to_string(&b.scope).expect("serializes"))
+    .bind(serde_json::to_string(&b.time).expect("serializes"))
+    .bind(&b.reason)
+    .bind(serde_json::to_string(&b.allowed_types).expect("serializes"))
+    .fetch_one(&db.writer)
+    .await?)
+}
+
+/// An appointment with who it is for and the notes.
+#[derive(Debug, Clone)]
+pub struct StoredAppointment {
+    pub appointment: Appointment,
+    pub patient_id: PatientId,
+    pub notes: String,
+    pub cancel_reason: String,
+    pub checked_in_at: Option<DateTime<Utc>>,
+}
+
+const COLUMNS: &str =
+    "id, patient_id, start_epoch, end_epoch, provider_id, operatory_id, devices_json, type_id, \
+    status, notes, cancel_reason, checked_in_at";
+
+type Row = (
+    i64,
+    i64,
+    i64,
+    i64,
+    i64,
+    i64,
+    String,
+    i64,
+    String,
+    String,
+    String,
+    Option<DateTime<Utc>>,
+);
+
+fn from_row(r: Row) -> Result<StoredAppointment> {
+    let (
+        id,
+        patient,
+        start,
+        end,
+        provider,
+        operatory,
+        devices,
+        type_id,
+        status,
+        notes,
+        reason,
+        checked_in,
+    ) = r;
+    Ok(StoredAppointment {
+        appointment: Appointment {
+            id,
+            start: DateTime::from_timestamp(start, 0)
+                .ok_or(StoreError::Corrupt("appointment time"))?,
+            minutes: u32::try_from((end - start) / 60)
+                .map_err(|_| StoreError::Corrupt("appointment length"))?,
+            provider,
+            operatory,
+            devices: json(&devices, "appointment devices")?,
+            type_id,
+            status: AppointmentStatus::parse(&status)
+                .ok_or(StoreError::Corrupt("appointment status"))?,
+        },
+        patient_id: patient,
+        notes,
+        cancel_reason: reason,
+        checked_in_at: checked_in,
+    })
+}
+
+async fn overlapping(
+    conn: &mut sqlx::SqliteConnection,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<StoredAppointment>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM appointments WHERE start_epoch < ? AND end_epoch > ? ORDER BY start_epoch, id"
+    );
+    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(to.timestamp())
+        .bind(from.timestamp())
+        .fetch_all(conn)
+        .await?;
+    rows.into_iter().map(from_row).collect()
+}
+
+/// Appointments overlapping `[from, to)`, by start.
+pub async fn between(
+    db: &Db,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<StoredAppointment>> {
+    let mut conn = db.reader.acquire().await?;
+    overlapping(&mut conn, from, to).await
+}
+
+pub async fn get(db: &Db, id: AppointmentId) -> Result<StoredAppointment> {
+    let sql = format!("SELECT {COLUMNS} FROM appointments WHERE id = ?");
+    let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(id)
+        .fetch_optional(&db.reader)
+        .await?;
+    row.map(from_row)
+        .transpose()?
+        .ok_or(StoreError::NotFound("appointment"))
+}
+
+/// Why a booking was not written.
+#[derive(Debug)]
+pub enum BookError {
+    Rules(BookingError),
+    Store(StoreError),
+}
+
+impl From<StoreError> for BookError {
+    fn from(e: StoreError) -> Self {
+        BookError::Store(e)
+    }
+}
+
+impl From<sqlx::Error> for BookError {
+    fn from(e: sqlx::Error) -> Self {
+        BookError::Store(e.into())
+    }
+}
+
+/// Checks `booking` against the appointments around it and writes it (insert, or move when
+/// `booking.moving` is set), all in one `BEGIN IMMEDIATE` transaction.
+pub async fn book(
+    db: &Db,
+    office: &Office,
+    patient: PatientId,
+    booking: &Booking,
+    notes: &str,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> std::result::Result<AppointmentId, BookError> {
+    let mut conn = db.writer.acquire().await?;
+    sqlx::query("BEGIN IMMEDIATE").execute(&mut *conn).await?;
+    let result = book_in(&mut conn, office, patient, booking, notes, actor, now).await;
+    let end = if result.is_ok() { "COMMIT" } else { "ROLLBACK" };
+    sqlx::query(end).execute(&mut *conn).await?;
+    result
+}
+
+async fn book_in(
+    conn: &mut sqlx::SqliteConnection,
+    office: &Office,
+    patient: PatientId,
+    booking: &Booking,
+    notes: &str,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> std::result::Result<AppointmentId, BookError> {
+    let found: i64 = sqlx::query_scalar("SELECT count(*) FROM patients WHERE id = ?")
+        .bind(patient)
+        .fetch_one(&mut *conn)
+        .await?;
+    if found == 0 {
+        return Err(StoreError::NotFound("patient").into());
+    }
+    let span = booking.span();
+    let around = overlapping(
+        conn,
+        span.start - chrono::Duration::hours(1),
+        span.end + chrono::Duration::hours(1),
+    )
+    .await?;
+    let existing: Vec<Appointment> = around.into_iter().map(|a| a.appointment).collect();
+    frontdesk_scheduling::check_booking(booking, &existing, office).map_err(BookError::Rules)?;
+    let devices = serde_json::to_string(&booking.devices).expect("serializes");
+    let start = booking.start.timestamp();
+    let end = start + i64::from(booking.minutes) * 60;
+    let (id, action) = match booking.moving {
+        None => {
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO appointments (patient_id, start_epoch, end_epoch, provider_id, operatory_id, devices_json, \
+                 type_id, status, notes, created_at, created_by, updated_at, updated_by) \
+                 VALUES (?, ?, ?, ?, ?, ?, ?, 'scheduled', ?, ?, ?, ?, ?) RETURNING id",
+            )
+            .bind(patient)
+            .bind(start)
+            .bind(end)
+            .bind(booking.provider)
+            .bind(booking.operatory)
+            .bind(&devices)
+            .bind(booking.type_id)
+            .bind(notes)
+            .bind(now)
+            .bind(actor)
+            .bind(now)
+            .bind(actor)
+            .fetch_one(&mut *conn)
+            .await?;
+            (id, "appointment.book")
+        }
+        Some(id) => {
+            let done = sqlx::query(
+                "UPDATE appointments SET start_epoch = ?, end_epoch = ?, provider_id = ?, operatory_id = ?, \
+                 devices_json = ?, type_id = ?, notes = ?, updated_at = ?, updated_by = ? \
+                 WHERE id = ? AND patient_id = ? AND status IN ('scheduled', 'confirmed')",
+            )
+            .bind(start)
+            .bind(end)
+            .bind(booking.provider)
+            .bind(booking.operatory)
+            .bind(&devices)
+            .bind(booking.type_id)
+            .bind(notes)
+            .bind(now)
+            .bind(actor)
+            .bind(id)
+            .bind(patient)
+            .execute(&mut *conn)
+            .await?;
+            if done.rows_affected() == 0 {
+                return Err(StoreError::Refused(
+                    "only a scheduled or confirmed appointment of this patient can be moved",
+                )
+                .into());
+            }
+            (id, "appointment.move")
+        }
+    };
+    let event = AuditEvent {
+        actor,
+        action,
+        entity: "appointment",
+        entity_id: Some(id),
+        fields: vec![format!("patient:{patient}")],
+    };
+    audit::insert(conn, &event, now).await?;
+    Ok(id)
+}
+
+/// Writes a checked status change if the appointment is still in `from` (else `Stale`).
+pub async fn set_status(
+    db: &Db,
+    id: AppointmentId,
+    from: AppointmentStatus,
+    change: &StatusChange,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let mut tx = db.writer.begin().await?;
+    let column = match change.status {
+        AppointmentStatus::Arrived => Some("checked_in_at"),
+        AppointmentStatus::Seated => Some("seated_at"),
+        AppointmentStatus::Completed => Some("checked_out_at"),
+        _ => None,
+    };
+    let sql = format!(
+        "UPDATE appointments SET status = ?, cancel_reason = COALESCE(?, cancel_reason), {} \
+         updated_at = ?, updated_by = ? WHERE id = ? AND status = ?",
+        column.map(|c| format!("{c} = ?,")).unwrap_or_default()
+    );
+    let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(change.status.as_str())
+        .bind(change.reason.as_deref());
+    if column.is_some() {
+        q = q.bind(change.at);
+    }
+    let done = q
+        .bind(now)
+        .bind(actor)
+        .bind(id)
+        .bind(from.as_str())
+        .execute(&mut *tx)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::Stale);
+    }
+    let event = AuditEvent {
+        actor,
+        action: "appointment.status",
+        entity: "appointment",
+        entity_id: Some(id),
+        fields: vec![format!("status:{}", change.status.as_str())],
+    };
+    audit::insert(&mut tx, &event, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Patients with an appointment that holds time in `[from, to)`, with their first such start.
+pub async fn patients_booked_between(
+    db: &Db,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<(PatientId, DateTime<Utc>)>> {
+    let rows: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT patient_id, MIN(start_epoch) FROM appointments \
+         WHERE start_epoch >= ? AND start_epoch < ? AND status NOT IN ('cancelled', 'broken', 'completed') \
+         GROUP BY patient_id ORDER BY MIN(start_epoch)",
+    )
+    .bind(from.timestamp())
+    .bind(to.timestamp())
+    .fetch_all(&db.reader)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(p, s)| Some((p, DateTime::from_timestamp(s, 0)?)))
+        .collect())
+}

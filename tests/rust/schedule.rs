@@ -1,0 +1,227 @@
+//! The schedule on the encrypted database: booking through the rules, a conflict refused naming
+//! the other appointment (nothing written), two bookings racing for one slot, check-in/out, and the
+//! eligibility worklist of coverages to verify before upcoming appointments.
+use frontdesk_acceptance::{draft, memory_config, ready};
+use frontdesk_app::schedule::{AppointmentAction, AppointmentDraft};
+use frontdesk_app::{App, ErrorCode};
+use frontdesk_domain::Relationship;
+use frontdesk_insurance::verification::VerificationDraft;
+use frontdesk_insurance::{CoverageDraft, Rank};
+use frontdesk_scheduling::AppointmentStatus;
+
+/// Demo set-up without demo patients: providers 1–5 (8–12, 13–17 weekdays), operatories 1–6,
+/// appointment types; the fixed clock is Tuesday 2026-11-24 15:00 UTC.
+async fn office() -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let app = ready(memory_config(dir.path()).0).await;
+    app.load_demo(0, 1).await.unwrap();
+    (dir, app)
+}
+
+fn filling(app_type: i64, patient: i64, date: &str, time: &str) -> AppointmentDraft {
+    AppointmentDraft {
+        patient_id: patient,
+        date: date.into(),
+        time: time.into(),
+        type_id: app_type,
+        provider: 1,
+        operatory: 1,
+        ..Default::default()
+    }
+}
+
+async fn type_id(app: &App, name: &str) -> i64 {
+    let setup = app.schedule_setup().await.unwrap();
+    setup.types.iter().find(|t| t.name == name).unwrap().id
+}
+
+#[tokio::test]
+async fn a_booking_conflict_is_refused_naming_the_appointment_and_writes_nothing() {
+    let (_dir, app) = office().await;
+    let ada = app
+        .create_patient(&draft("Okafor", "Ada", "1980-02-03"))
+        .await
+        .unwrap()
+        .patient
+        .id;
+    let ben = app
+        .create_patient(&draft("Lee", "Ben", "1975-06-07"))
+        .await
+        .unwrap()
+        .patient
+        .id;
+    let filling_type = type_id(&app, "Filling").await;
+
+    let first = app
+        .book_appointment(&filling(filling_type, ada, "11/25/2026", "9:00"))
+        .await
+        .unwrap();
+    assert_eq!((first.local_time.as_str(), first.minutes), ("09:00", 60));
+    assert_eq!(first.type_name, "Filling");
+
+    let e = app
+        .book_appointment(&filling(filling_type, ben, "2026-11-25", "09:30"))
+        .await
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::ScheduleConflict);
+    assert!(
+        e.message.contains(&format!("appointment {}", first.id)),
+        "{}",
+        e.message
+    );
+    let e = app
+        .book_appointment(&filling(filling_type, ben, "2026-11-25", "12:30"))
+        .await
+        .unwrap_err();
+    assert!(e.message.contains("working hours"), "lunch: {}", e.message);
+    let e = app
+        .book_appointment(&filling(filling_type, ben, "2026-11-25", "25:00"))
+        .await
+        .unwrap_err();
+    assert_eq!(e.fields[0].field, "time");
+    let e = app
+        .book_appointment(&filling(filling_type, ben, "2026-11-31", "09:00"))
+        .await
+        .unwrap_err();
+    assert_eq!(e.fields[0].field, "date");
+    let day = app.day_schedule("2026-11-25").await.unwrap();
+    assert_eq!(day.appointments.len(), 1, "refused bookings wrote nothing");
+
+    // Two bookings racing for the same provider and time: exactly one wins.
+    let (da, db) = (
+        filling(filling_type, ada, "2026-11-26", "14:00"),
+        filling(filling_type, ben, "2026-11-26", "14:00"),
+    );
+    let (a, b) = tokio::join!(app.book_appointment(&da), app.book_appointment(&db));
+    assert!(a.is_ok() != b.is_ok(), "one booking wins: {a:?} / {b:?}");
+    assert_eq!(
+        app.day_schedule("2026-11-26")
+            .await
+            .unwrap()
+            .appointments
+            .len(),
+        1
+    );
+
+    // Moving the first appointment to the afternoon, then the visit.
+    let moved = app
+        .move_appointment(first.id, &filling(filling_type, ada, "2026-11-25", "15:00"))
+        .await
+        .unwrap();
+    assert_eq!(moved.local_time, "15:00");
+    let e = app
+        .appointment_action(first.id, &AppointmentAction::CheckOut)
+        .await
+        .unwrap_err();
+    assert_eq!(e.fields[0].field, "status", "not seated yet");
+    for step in [
+        AppointmentAction::Confirm,
+        AppointmentAction::CheckIn,
+        AppointmentAction::Seat,
+        AppointmentAction::CheckOut,
+    ] {
+        app.appointment_action(first.id, &step).await.unwrap();
+    }
+    assert_eq!(
+        app.appointment(first.id).await.unwrap().status,
+        AppointmentStatus::Completed
+    );
+    app.close().await;
+}
+
+#[tokio::test]
+async fn coverages_to_verify_before_upcoming_appointments() {
+    let (_dir, app) = office().await;
+    let ada = app
+        .create_patient(&draft("Okafor", "Ada", "1980-02-03"))
+        .await
+        .unwrap()
+        .patient
+        .id;
+    let plan = app.plans().await.unwrap()[0].id;
+    let coverage = app
+        .save_coverage(
+            ada,
+            None,
+            &CoverageDraft {
+                plan_id: plan,
+                subscriber_id: ada,
+                member_id: "M-1".into(),
+                relationship: Relationship::SelfGuarantor,
+                rank: Rank::Primary,
+                effective: "2026-01-01".into(),
+                termination: String::new(),
+            },
+        )
+        .await
+        .unwrap()[0]
+        .id;
+    assert!(
+        app.eligibility_worklist().await.unwrap().is_empty(),
+        "no appointment yet"
+    );
+
+    app.book_appointment(&filling(
+        type_id(&app, "Filling").await,
+        ada,
+        "2026-11-27",
+        "10:00",
+    ))
+    .await
+    .unwrap();
+    let due = app.eligibility_worklist().await.unwrap();
+    assert_eq!(due.len(), 1);
+    assert_eq!((due[0].patient.id, due[0].coverage.id), (ada, coverage));
+    assert_eq!(due[0].reason, "never verified");
+    assert_eq!(due[0].appointment, "2026-11-27 10:00");
+
+    // Verified long ago: still due; verified now: off the list.
+    let verify = |on: &str| VerificationDraft {
+        verified_on: on.into(),
+        ..Default::default()
+    };
+    app.verify_coverage(ada, coverage, &verify("2026-09-01"))
+        .await
+        .unwrap();
+    assert_eq!(
+        app.eligibility_worklist().await.unwrap()[0].reason,
+        "last verified 2026-09-01"
+    );
+    app.verify_coverage(ada, coverage, &verify("2026-11-24"))
+        .await
+        .unwrap();
+    assert!(app.eligibility_worklist().await.unwrap().is_empty());
+
+    // Outside the look-ahead (7 days) an appointment does not put the patient on the list.
+    let ben = app
+        .create_patient(&draft("Lee", "Ben", "1975-06-07"))
+        .await
+        .unwrap()
+        .patient
+        .id;
+    app.save_coverage(
+        ben,
+        None,
+        &CoverageDraft {
+            plan_id: plan,
+            subscriber_id: ben,
+            member_id: "M-2".into(),
+            relationship: Relationship::SelfGuarantor,
+            rank: Rank::Primary,
+            effective: "2026-01-01".into(),
+            termination: String::new(),
+        },
+    )
+    .await
+    .unwrap();
+    app.book_appointment(&filling(
+        type_id(&app, "Filling").await,
+        ben,
+        "2026-12-09",
+        "10:00",
+    ))
+    .await
+    .unwrap();
+    assert!(app.eligibility_worklist().await.unwrap().is_empty());
+    app.close().await;
+}
