@@ -7,6 +7,7 @@ use frontdesk_domain::{PatientDraft, PatientSummary, Relationship};
 use tauri::State;
 
 use crate::insurance_commands::*;
+use crate::schedule_commands::*;
 use crate::session::Session;
 
 type Res<T> = Result<T, AppError>;
@@ -178,6 +179,12 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         coverage_verifications,
         worklist_limits,
         worklist_limits_save,
+        schedule_setup,
+        schedule_day,
+        appointment_book,
+        appointment_move,
+        appointment_action,
+        eligibility_worklist,
     ])
 }
 

@@ -1,6 +1,7 @@
 //! The FrontDesk desktop shell. Commands are thin: parse, call the app crate, map the error.
 mod commands;
 mod insurance_commands;
+mod schedule_commands;
 mod session;
 
 use frontdesk_app::data_dir::DataDir;

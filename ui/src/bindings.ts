@@ -373,6 +373,54 @@ async worklistLimitsSave(limits: WorklistLimits) : Promise<Result<null, AppError
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+async scheduleSetup() : Promise<Result<ScheduleSetup, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("schedule_setup") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async scheduleDay(date: string) : Promise<Result<DaySchedule, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("schedule_day", { date }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async appointmentBook(draft: AppointmentDraft) : Promise<Result<AppointmentView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("appointment_book", { draft }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async appointmentMove(id: number, draft: AppointmentDraft) : Promise<Result<AppointmentView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("appointment_move", { id, draft }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async appointmentAction(id: number, action: AppointmentAction) : Promise<Result<AppointmentView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("appointment_action", { id, action }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async eligibilityWorklist() : Promise<Result<EligibilityDue[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("eligibility_worklist") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -393,6 +441,58 @@ export type AppError = { code: ErrorCode; message: string;
  */
 fields: FieldError[] }
 export type AppStatus = { state: "ready"; recovery_kit_pending: boolean; user: string } | { state: "locked"; reason: LockReason; message: string }
+/**
+ * A status step as the coordinator asks for it; times come from the clock.
+ */
+export type AppointmentAction = { action: "confirm" } | { action: "check_in" } | { action: "seat" } | { action: "check_out" } | { action: "cancel"; reason: string } | { action: "mark_broken" }
+/**
+ * A booking as typed: local date and time in the clinic's timezone.
+ */
+export type AppointmentDraft = { patient_id: number; 
+/**
+ * `3/10/2026` or `2026-03-10`.
+ */
+date: string; 
+/**
+ * `09:30` (24-hour) or `9:30 AM`.
+ */
+time: string; type_id: number; provider: number; operatory: number; 
+/**
+ * Empty: the appointment type's length.
+ */
+minutes: number | null; devices: number[]; notes: string }
+export type AppointmentStatus = "scheduled" | "confirmed" | "arrived" | "seated" | "completed" | "cancelled" | 
+/**
+ * Broken appointment / no-show.
+ */
+"broken"
+export type AppointmentType = { id: number; name: string; 
+/**
+ * Default length in slot units of the office.
+ */
+slots: number; 
+/**
+ * `#RRGGBB`.
+ */
+colour: string; 
+/**
+ * Procedures planned by default (e.g. `D0120`, `D1110`).
+ */
+procedure_codes: string[]; 
+/**
+ * It may overlap another appointment of the same provider (e.g. the dentist's hygiene
+ * exam). It still may not share an operatory or a device.
+ */
+may_overlap_provider: boolean }
+export type AppointmentView = { id: number; patient: PatientSummary; 
+/**
+ * UTC instant (RFC 3339).
+ */
+start: string; 
+/**
+ * Local `YYYY-MM-DD` and `HH:MM` in the clinic's timezone.
+ */
+local_date: string; local_time: string; minutes: number; provider_id: number; provider: string; operatory_id: number; operatory: string; type_id: number; type_name: string; colour: string; status: AppointmentStatus; notes: string }
 /**
  * One procedure's approved amount, as typed.
  */
@@ -495,12 +595,29 @@ codes: string;
  * 0 to 100.
  */
 percent: number }
+export type DaySchedule = { date: string; appointments: AppointmentView[] }
+/**
+ * A coverage to verify before the patient's appointment.
+ */
+export type EligibilityDue = { patient: PatientSummary; coverage: Coverage; 
+/**
+ * The appointment, local `YYYY-MM-DD HH:MM`.
+ */
+appointment: string; 
+/**
+ * "never verified" or "last verified 2026-09-30".
+ */
+reason: string }
 export type EmergencyContact = { name: string; relationship: string; phone: string }
 export type ErrorCode = "validation" | "not_found" | "duplicate_chart_number" | "stale_record" | "family_rule" | 
 /**
  * Not allowed in the record's present state (a claim step out of order, a procedure claimed twice…).
  */
-"refused" | "wrong_key" | "keychain_missing" | "keychain_unavailable" | "invalid_recovery_code" | "locked" | "already_initialized" | "storage" | "internal"
+"refused" | 
+/**
+ * The time is taken or closed (another appointment, hours, holiday, blockout); the message names it.
+ */
+"schedule_conflict" | "wrong_key" | "keychain_missing" | "keychain_unavailable" | "invalid_recovery_code" | "locked" | "already_initialized" | "storage" | "internal"
 export type EstimateLine = { item_id: number; 
 /**
  * Fee × units.
@@ -569,6 +686,10 @@ premedication: boolean;
  * Other alerts shown in the red banner (conditions, "bleeds easily", …).
  */
 alerts: string }
+/**
+ * A room or chair.
+ */
+export type Operatory = { id: number; name: string }
 export type Patient = { id: number; last_name: string; first_name: string; middle_name: string; preferred_name: string; date_of_birth: string; sex: Sex; address: Address; phone_home: string; phone_mobile: string; phone_work: string; email: string; contact: ContactPreferences; chart_number: string; status: PatientStatus; medical: MedicalAlerts; notes: string; emergency_contact: EmergencyContact; referral_source: string; 
 /**
  * The responsible party; `None` when the patient is their own guarantor.
@@ -672,6 +793,16 @@ export type PreauthStatus = "draft" | "sent" | "approved" | "denied" |
  * Approved, but the expiry date has passed.
  */
 "expired"
+export type Provider = { id: number; name: string; kind: ProviderKind; 
+/**
+ * `#RRGGBB`.
+ */
+colour: string; 
+/**
+ * Working hours; lunch is the gap between two periods.
+ */
+hours: WeeklyHours }
+export type ProviderKind = "dentist" | "hygienist" | "injector" | "other"
 export type Rank = "primary" | "secondary"
 /**
  * Who created and last changed a record, and when.
@@ -687,7 +818,15 @@ export type Relationship =
  * The patient is their own guarantor.
  */
 "self" | "spouse" | "child" | "parent" | "other"
+/**
+ * What the booking form offers.
+ */
+export type ScheduleSetup = { slot_minutes: number; providers: Provider[]; operatories: Operatory[]; types: AppointmentType[] }
 export type Sex = "female" | "male" | "other" | "unknown"
+/**
+ * A local `[start, end)` period of one day.
+ */
+export type TimeRange = { start: string; end: string }
 export type TreatmentEstimate = { 
 /**
  * The plans in order (primary first).
@@ -768,6 +907,7 @@ deductible_used_elsewhere: string; notes: string;
 next_due: string }
 export type VerificationMethod = "phone" | "payer_portal" | "fax"
 export type WaitingLine = { codes: string; months: number }
+export type WeeklyHours = { monday: TimeRange[]; tuesday: TimeRange[]; wednesday: TimeRange[]; thursday: TimeRange[]; friday: TimeRange[]; saturday: TimeRange[]; sunday: TimeRange[] }
 export type WorklistLimits = { 
 /**
  * Sent claims waiting longer than this are outstanding (default 30).

@@ -2,6 +2,8 @@
 import { commands } from "../bindings";
 import type {
   AppError,
+  AppointmentAction,
+  AppointmentDraft,
   CarrierDraft,
   ClaimAction,
   ClaimWorklist,
@@ -106,6 +108,12 @@ export const api = {
   verifications: (coverage: number) => unwrap(commands.coverageVerifications(coverage)),
   worklistLimits: () => unwrap(commands.worklistLimits()),
   saveWorklistLimits: (limits: WorklistLimits) => unwrap(commands.worklistLimitsSave(limits)),
+  scheduleSetup: () => unwrap(commands.scheduleSetup()),
+  scheduleDay: (date: string) => unwrap(commands.scheduleDay(date)),
+  bookAppointment: (draft: AppointmentDraft) => unwrap(commands.appointmentBook(draft)),
+  moveAppointment: (id: number, draft: AppointmentDraft) => unwrap(commands.appointmentMove(id, draft)),
+  appointmentAction: (id: number, action: AppointmentAction) => unwrap(commands.appointmentAction(id, action)),
+  eligibilityWorklist: () => unwrap(commands.eligibilityWorklist()),
   practiceInfo: () => unwrap(commands.practiceInfo()),
   savePracticeInfo: (info: PracticeInfo) => unwrap(commands.practiceInfoSave(info)),
 };

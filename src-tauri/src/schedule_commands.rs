@@ -1,0 +1,61 @@
+//! Schedule commands: the set-up the booking form offers, a day's appointments, booking, moving,
+//! status steps, and the eligibility worklist. Each: parse, call the app crate, typed error.
+use frontdesk_app::schedule::{
+    AppointmentAction, AppointmentDraft, AppointmentView, DaySchedule, ScheduleSetup,
+};
+use frontdesk_app::verification::EligibilityDue;
+use frontdesk_app::AppError;
+use tauri::State;
+
+use crate::session::Session;
+
+type Res<T> = Result<T, AppError>;
+
+#[tauri::command]
+#[specta::specta]
+pub async fn schedule_setup(s: State<'_, Session>) -> Res<ScheduleSetup> {
+    s.with_app(async |a| a.schedule_setup().await).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn schedule_day(s: State<'_, Session>, date: String) -> Res<DaySchedule> {
+    s.with_app(async |a| a.day_schedule(&date).await).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn appointment_book(
+    s: State<'_, Session>,
+    draft: AppointmentDraft,
+) -> Res<AppointmentView> {
+    s.with_app(async |a| a.book_appointment(&draft).await).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn appointment_move(
+    s: State<'_, Session>,
+    id: i64,
+    draft: AppointmentDraft,
+) -> Res<AppointmentView> {
+    s.with_app(async |a| a.move_appointment(id, &draft).await)
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn appointment_action(
+    s: State<'_, Session>,
+    id: i64,
+    action: AppointmentAction,
+) -> Res<AppointmentView> {
+    s.with_app(async |a| a.appointment_action(id, &action).await)
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn eligibility_worklist(s: State<'_, Session>) -> Res<Vec<EligibilityDue>> {
+    s.with_app(async |a| a.eligibility_worklist().await).await
+}

@@ -1,0 +1,83 @@
+// The schedule in the real window: book from the patient's card, see a conflict refused (naming the
+// appointment in the way), find the patient on the verify-before-the-visit worklist, then check the
+// patient in on the day's schedule. The database is set up with the CLI (demo office, no patients).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Session } from "./webdriver.mjs";
+
+const t = (id) => `[data-testid="${id}"]`;
+const cli = (dir, ...args) =>
+  execFileSync(process.env.CLI_BINARY, ["--data-dir", dir, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+
+/** The next weekday after today, as [MM/DD/YYYY, YYYY-MM-DD] (the office is open Monday to Friday). */
+function nextWeekday() {
+  const d = new Date();
+  do d.setDate(d.getDate() + 1);
+  while (d.getDay() === 0 || d.getDay() === 6);
+  const p = (n) => String(n).padStart(2, "0");
+  return [`${p(d.getMonth() + 1)}/${p(d.getDate())}/${d.getFullYear()}`, `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`];
+}
+
+test("book from the card, a conflict is refused, verify-before-visit worklist, check in", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "frontdesk-e2e-"));
+  cli(dir, "init");
+  cli(dir, "demo", "--patients", "0");
+  await writeFile(join(dir, "p.json"), JSON.stringify({ last_name: "Achebe", first_name: "Chidi", date_of_birth: "1988-08-08" }));
+  const pid = Number(cli(dir, "patient", "add", join(dir, "p.json")).trim());
+  const [us, iso] = nextWeekday();
+
+  const s = await Session.start(["--data-dir", dir]);
+  try {
+    await s.click(t("recovery-ack"));
+    await s.click(t("recovery-continue"));
+    await s.type(t("search-input"), "achebe");
+    await s.waitText(t("search-result"), (x) => x.includes("Chidi"));
+    await s.click(t("search-result"));
+    await s.waitText(t("patient-name"), (x) => x.includes("Chidi"));
+
+    // Insurance on file (a demo plan), not yet verified.
+    await s.click(t("add-coverage"));
+    await s.type(t("coverage-member-id"), "M-77");
+    await s.type(t("coverage-effective"), "01/01/2026");
+    await s.click(t("save-coverage"));
+    await s.waitText(t("coverage-verified"), (x) => x === "not verified");
+
+    // Book the first type (Botox, 30 min) with the first provider at 10:00.
+    await s.click(t("book-open"));
+    await s.type(t("book-date"), us);
+    await s.type(t("book-time"), "10:00");
+    await s.click(t("book-save"));
+    await s.waitText(t("book-result"), (x) => x.includes("10:00"));
+    // The same time again: refused, naming the appointment in the way.
+    await s.click(t("book-open"));
+    await s.type(t("book-date"), us);
+    await s.type(t("book-time"), "10:10");
+    await s.click(t("book-save"));
+    await s.waitText(t("error-message"), (x) => /cannot be booked: the provider is already booked in appointment 1/.test(x));
+    await s.screenshot("20-booking-conflict");
+
+    // The worklist: verify before the visit.
+    await s.click(t("show-claims"));
+    await s.waitText(t("eligibility-row"), (x) => x.includes("Achebe") && x.includes("never verified"));
+    await s.screenshot("21-verify-before-visit");
+
+    // The day's schedule: check in.
+    await s.click(t("show-schedule"));
+    await s.clear(t("schedule-date"));
+    await s.type(t("schedule-date"), iso);
+    await s.waitText(t("appointment"), (x) => x.includes("Achebe") && x.includes("10:00"));
+    await s.click(t("appointment-check_in"));
+    await s.waitText(t("appointment-status"), (x) => /^arrived$/i.test(x));
+    await s.screenshot("22-checked-in");
+  } finally {
+    await s.quit();
+  }
+  const day = JSON.parse(cli(dir, "schedule", "day", iso, "--json"));
+  assert.equal(day.appointments.length, 1, "the refused booking wrote nothing");
+  assert.equal(day.appointments[0].patient.id, pid);
+  assert.equal(day.appointments[0].status, "arrived");
+});
