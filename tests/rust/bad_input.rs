@@ -132,6 +132,7 @@ async fn invalid_patients_are_refused_with_the_field_named() {
     let again = app.patient_card(first.patient.id).await.unwrap();
     assert_eq!(again.patient.date_of_birth.to_string(), "1990-02-03");
     assert_eq!(again.patient.meta.version, v);
+    app.close().await;
 }
 
 #[tokio::test]
@@ -164,4 +165,5 @@ async fn a_stale_edit_is_refused() {
             .code,
         ErrorCode::NotFound
     );
+    app.close().await;
 }

@@ -87,6 +87,7 @@ async fn search_finds_patients_by_every_key() {
     assert!(ids_for(&app, "zzzznotaname").await.is_empty());
     let hits = app.search_patients("marin jose", false).await.unwrap();
     assert!(hits[0].has_alerts, "alert flag travels with the hit");
+    app.close().await;
 }
 
 #[tokio::test]
@@ -108,6 +109,7 @@ async fn archived_patients_are_hidden_from_search_and_never_deleted() {
         .await
         .unwrap();
     assert_eq!(restored.patient.status, PatientStatus::Active);
+    app.close().await;
 }
 
 #[tokio::test]
@@ -155,6 +157,7 @@ async fn families_roll_up_to_the_guarantor() {
         (alone.patient.guarantor_id, alone.family.guarantor.id),
         (None, kid)
     );
+    app.close().await;
 }
 
 #[tokio::test]
@@ -190,4 +193,5 @@ async fn every_read_and_change_is_audited_by_field_name_never_value() {
             assert!(!text.contains(phi), "audit text has no PHI: {text}");
         }
     }
+    app.close().await;
 }
