@@ -553,3 +553,84 @@ async fn a_verification_records_what_the_payer_said_and_benefits_used_elsewhere(
     assert_eq!(share.estimate_cents, 10_000);
     app.close().await;
 }
+
+#[tokio::test]
+async fn a_family_deductible_met_by_one_member_lowers_the_next_members_deductible() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = ready(memory_config(dir.path()).0).await;
+    app.import_fee_schedule(FEES).await.unwrap();
+    let plan_id = ppo(&app).await;
+    let mut plan = app.plans().await.unwrap()[0].details.clone();
+    plan.benefits.family_deductible = "75.00".into();
+    app.save_plan(Some(plan_id), &plan).await.unwrap();
+
+    // Ada is the subscriber; her child Obi is covered through her.
+    let ada = covered_patient(&app, plan_id).await;
+    let obi = app
+        .create_patient(&draft("Okafor", "Obi", "2015-05-05"))
+        .await
+        .unwrap()
+        .patient
+        .id;
+    app.save_coverage(
+        obi,
+        None,
+        &CoverageDraft {
+            plan_id,
+            subscriber_id: ada,
+            member_id: "M-555".into(),
+            relationship: Relationship::Child,
+            rank: Rank::Primary,
+            effective: "2026-01-01".into(),
+            termination: String::new(),
+        },
+    )
+    .await
+    .unwrap();
+
+    // Ada's filling is paid with her $50 deductible applied.
+    let coverage = app.coverages(ada).await.unwrap()[0].id;
+    let v = app.add_treatment(ada, &item("D2391", "30")).await.unwrap();
+    let filling = v.items[0].id;
+    app.complete_treatment(ada, filling, "2026-11-02")
+        .await
+        .unwrap();
+    let claim = app
+        .create_claim(ada, coverage, "2026-11-02", &[filling])
+        .await
+        .unwrap();
+    app.claim_action(
+        claim.summary.id,
+        &ClaimAction::Send {
+            on: "2026-11-03".into(),
+        },
+    )
+    .await
+    .unwrap();
+    app.post_claim_payment(
+        claim.summary.id,
+        "2026-11-20",
+        &[PaymentLine {
+            treatment_item_id: filling,
+            paid: "80.00".into(),
+            write_off: "50.00".into(),
+            deductible: "50.00".into(),
+        }],
+    )
+    .await
+    .unwrap();
+
+    // Obi's own $50 is capped by the $25 left of the family's $75.
+    let v = app.add_treatment(obi, &item("D2391", "A")).await.unwrap();
+    let line = &v.estimate.lines[0];
+    assert_eq!(line.plans[0].deductible_cents, 2_500);
+    assert_eq!(line.plans[0].estimate_cents, 10_000, "80 % of 150 − 25");
+    assert!(
+        line.explanation
+            .iter()
+            .any(|l| l.contains("family deductible $0.00 left")),
+        "{:?}",
+        line.explanation
+    );
+    app.close().await;
+}

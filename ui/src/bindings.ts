@@ -731,6 +731,10 @@ export type Plan = { id: number; carrier_name: string; details: PlanDraft }
  */
 export type PlanBenefits = { annual_max: string; family_max: string; deductible: string; 
 /**
+ * Once the family has met this much deductible, nobody in it pays more.
+ */
+family_deductible: string; 
+/**
  * `MM-DD`; empty is January 1.
  */
 benefit_year_start: string; 

@@ -151,22 +151,19 @@ impl App {
         let mut covs = Vec::new();
         for (c, plan) in self.coverages_in_force(patient, day).await? {
             let (from, to) = benefit_year(&plan.details.benefits.benefit_year_start, day);
-            let (paid, deductible_paid, family) =
-                claims::benefits_used(&self.db, c.id, patient, from, to).await?;
+            let posted = claims::benefits_used(&self.db, c.id, patient, from, to).await?;
             let (elsewhere, deductible_elsewhere) =
                 verifications::used_elsewhere(&self.db, c.id, from, to).await?;
-            let annual = paid + elsewhere;
-            let deductible = deductible_paid + deductible_elsewhere;
-            let family = family + elsewhere;
             covs.push(CoverageForEstimate {
                 coverage_id: c.id,
                 label: plan.label(),
                 effective: parse_typed_date(&c.details.effective).unwrap_or(day),
                 plan: plan.details,
                 used: Used {
-                    annual,
-                    family,
-                    deductible,
+                    annual: posted.paid + elsewhere,
+                    family: posted.family_paid + elsewhere,
+                    deductible: posted.deductible + deductible_elsewhere,
+                    family_deductible: posted.family_deductible + deductible_elsewhere,
                 },
             });
         }

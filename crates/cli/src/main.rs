@@ -163,6 +163,13 @@ pub enum BenchCommand {
 }
 
 fn main() -> std::process::ExitCode {
+    // `frontdesk … | head` should end quietly when the reader goes away, as Unix tools do
+    // (Rust ignores SIGPIPE by default, and printing then panics). The database is crash-safe.
+    #[cfg(unix)]
+    // SAFETY: restoring the default disposition of a signal at start-up, before any thread exists.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)

@@ -1,14 +1,31 @@
 //! Step 4: the deductible. The most specific remaining deductible applies (a code-specific one before
-//! the individual one); it reduces the insurance payment, not the allowed amount. A code without a
-//! coverage percentage (or at 0 %) gets no deductible, and a waived code range gets none either.
+//! the individual one); it reduces the insurance payment, not the allowed amount. A family deductible
+//! caps what is left of the individual one: once the family has met it, nobody pays more. A code
+//! without a coverage percentage (or at 0 %) gets no deductible, and a waived code range gets none.
 use crate::engine::{Explain, Tally, Work};
 use crate::money::Cents;
 
-/// The individual deductible still to be met before this procedure.
+/// The individual deductible still to be met before this procedure, never more than what is left
+/// of the family deductible.
 pub fn individual_remaining(w: &Work, tally: &Tally) -> Option<Cents> {
-    w.plan
+    let individual = w
+        .plan
         .deductible
-        .map(|d| d.saturating_sub(w.plan.used.deductible + tally.deductible))
+        .map(|d| d.saturating_sub(w.plan.used.deductible + tally.deductible));
+    let family = family_remaining(w, tally);
+    match (individual, family) {
+        (Some(i), Some(f)) => Some(i.min(f)),
+        (i, None) => i,
+        (None, f) => f,
+    }
+}
+
+/// What is left of the family deductible before this procedure (this patient's earlier procedures
+/// count toward it).
+pub fn family_remaining(w: &Work, tally: &Tally) -> Option<Cents> {
+    w.plan
+        .family_deductible
+        .map(|d| d.saturating_sub(w.plan.used.family_deductible + tally.deductible))
 }
 
 pub fn apply(w: &mut Work, tally: &Tally, ex: &mut Explain) {
@@ -47,13 +64,20 @@ pub fn apply(w: &mut Work, tally: &Tally, ex: &mut Explain) {
         return;
     }
     w.deductible = left.min(base);
-    ex.line(|| {
-        format!(
+    let family_left = family_remaining(w, tally).map(|f| f - w.deductible);
+    ex.line(|| match family_left {
+        Some(f) => format!(
+            "{}: deductible {} applied ({} of it left this benefit year; family deductible {f} left)",
+            w.name(),
+            w.deductible,
+            left - w.deductible
+        ),
+        None => format!(
             "{}: deductible {} applied ({} of it left this benefit year)",
             w.name(),
             w.deductible,
             left - w.deductible
-        )
+        ),
     });
 }
 
@@ -135,8 +159,48 @@ mod tests {
         cases.push(again);
         let code = Code::parse("D0330").unwrap();
         for (i, k) in cases.iter().enumerate() {
+            run_case(i, k, code, None);
+        }
+    }
+
+    /// Individual $50, family $150: the family's $130 already met leaves $20; this patient's own
+    /// earlier procedures count toward the family too; no individual deductible, family only.
+    #[test]
+    fn the_family_deductible_caps_the_individual_one() {
+        let code = Code::parse("D2391").unwrap();
+        let k = |deductible, used, earlier, want| Case {
+            deductible,
+            used,
+            earlier,
+            code_deductible: None,
+            code_earlier: 0,
+            waived: false,
+            percent: Some(80),
+            base: 20_000,
+            want,
+        };
+        for (i, (case, family_used)) in [
+            (k(Some(5_000), 0, 0, 2_000), 13_000),
+            (k(Some(5_000), 0, 1_000, 1_000), 13_000),
+            (k(Some(5_000), 0, 0, 5_000), 0),
+            (k(Some(5_000), 0, 0, 0), 15_000),
+            (k(None, 0, 0, 15_000), 0),
+        ]
+        .iter()
+        .enumerate()
+        {
+            run_case(i, case, code, Some((15_000, *family_used)));
+        }
+    }
+
+    fn run_case(i: usize, k: &Case, code: Code, family: Option<(i64, i64)>) {
+        {
             let mut plan = Plan::new("P", PlanType::Percentage);
             plan.deductible = k.deductible.map(Cents);
+            if let Some((deductible, used)) = family {
+                plan.family_deductible = Some(Cents(deductible));
+                plan.used.family_deductible = Cents(used);
+            }
             plan.used.deductible = Cents(k.used);
             if let Some(d) = k.code_deductible {
                 plan.code_deductibles.insert(code, Cents(d));

@@ -70,6 +70,8 @@ pub struct Used {
     pub annual: Cents,
     pub family: Cents,
     pub deductible: Cents,
+    /// Deductible met by the whole family this benefit year.
+    pub family_deductible: Cents,
 }
 
 /// Month and day the benefit year starts (January 1 by default).
@@ -94,6 +96,8 @@ pub struct Plan {
     pub annual_max: Option<Cents>,
     pub family_max: Option<Cents>,
     pub deductible: Option<Cents>,
+    /// Once the family has met this much deductible, nobody in it pays more this benefit year.
+    pub family_deductible: Option<Cents>,
     pub deductible_waived: CodeSet,
     pub code_deductibles: BTreeMap<Code, Cents>,
     pub coverage: Vec<CoverageRule>,
@@ -120,6 +124,7 @@ impl Plan {
             annual_max: None,
             family_max: None,
             deductible: None,
+            family_deductible: None,
             deductible_waived: CodeSet::default(),
             code_deductibles: BTreeMap::new(),
             coverage: Vec::new(),

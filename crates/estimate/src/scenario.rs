@@ -257,6 +257,7 @@ const PLAN_FIELDS: &[&str] = &[
     "cob",
     "annual_max",
     "family_max",
+    "family_deductible",
     "deductible",
     "deductible_waived",
     "code_deductibles",
@@ -384,6 +385,7 @@ fn parse_plan(
     })?;
     plan.annual_max = o.opt_with("annual_max", money)?;
     plan.family_max = o.opt_with("family_max", money)?;
+    plan.family_deductible = o.opt_with("family_deductible", money)?;
     plan.deductible = o.opt_with("deductible", money)?;
     plan.deductible_waived = o
         .opt_with("deductible_waived", code_set_list)?
@@ -452,11 +454,16 @@ fn parse_plan(
     plan.exclusions = o.opt_with("exclusions", code_set_list)?.unwrap_or_default();
     plan.used = o
         .opt_with("used", |v, p| {
-            let u = Obj::new(v, p, &["annual", "family", "deductible"])?;
+            let u = Obj::new(
+                v,
+                p,
+                &["annual", "family", "deductible", "family_deductible"],
+            )?;
             Ok(Used {
                 annual: u.opt_with("annual", money)?.unwrap_or_default(),
                 family: u.opt_with("family", money)?.unwrap_or_default(),
                 deductible: u.opt_with("deductible", money)?.unwrap_or_default(),
+                family_deductible: u.opt_with("family_deductible", money)?.unwrap_or_default(),
             })
         })?
         .unwrap_or_default();

@@ -146,10 +146,16 @@ fn plan(ordinal: usize) -> impl Strategy<Value = Plan> {
                     .collect();
             }
             p.exclusions = exclusions;
+            // A family deductible of twice the individual one on some plans (when the catch-all
+            // coverage is off), with part of it met by the family already.
+            if !catch_all {
+                p.family_deductible = deductible.map(|d| Cents(d.0 * 2));
+            }
             p.used = Used {
                 annual: ua,
                 family: uf,
                 deductible: ud,
+                family_deductible: Cents(ud.0 + uf.0 / 4),
             };
             p.write_off_when_max_reached = write_off_flag;
             p.benefit_year_start = YearStart {
@@ -303,7 +309,7 @@ fn to_json(s: &Scenario) -> Value {
                     },
                 })).collect::<Vec<_>>(),
                 "waiting_periods": p.waiting_periods.iter().map(|w| json!({"codes": w.codes.to_string(), "months": w.months})).collect::<Vec<_>>(),
-                "used": {"annual": money(p.used.annual), "family": money(p.used.family), "deductible": money(p.used.deductible)},
+                "used": {"annual": money(p.used.annual), "family": money(p.used.family), "deductible": money(p.used.deductible), "family_deductible": money(p.used.family_deductible)},
                 "write_off_when_max_reached": p.write_off_when_max_reached,
                 "benefit_year_start": format!("{:02}-{:02}", p.benefit_year_start.month, p.benefit_year_start.day),
             });
@@ -319,7 +325,7 @@ fn to_json(s: &Scenario) -> Value {
                 };
                 m.insert("cob".into(), json!(name));
             }
-            for (k, v) in [("annual_max", p.annual_max), ("family_max", p.family_max), ("deductible", p.deductible)] {
+            for (k, v) in [("annual_max", p.annual_max), ("family_max", p.family_max), ("deductible", p.deductible), ("family_deductible", p.family_deductible)] {
                 if let Some(v) = v {
                     m.insert(k.into(), money(v));
                 }

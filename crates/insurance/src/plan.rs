@@ -106,6 +106,8 @@ pub struct PlanBenefits {
     pub annual_max: String,
     pub family_max: String,
     pub deductible: String,
+    /// Once the family has met this much deductible, nobody in it pays more.
+    pub family_deductible: String,
     /// `MM-DD`; empty is January 1.
     pub benefit_year_start: String,
     /// Code ranges with no deductible, comma separated (`D0000-D1999`).
@@ -133,6 +135,7 @@ impl Default for PlanBenefits {
             annual_max: String::new(),
             family_max: String::new(),
             deductible: String::new(),
+            family_deductible: String::new(),
             benefit_year_start: String::new(),
             deductible_waived: String::new(),
             exclusions: String::new(),
@@ -207,6 +210,7 @@ fn trim_benefits(b: &mut PlanBenefits) {
         &mut b.annual_max,
         &mut b.family_max,
         &mut b.deductible,
+        &mut b.family_deductible,
         &mut b.benefit_year_start,
         &mut b.deductible_waived,
         &mut b.exclusions,
@@ -283,6 +287,7 @@ fn engine_json(
         ("annual_max", &b.annual_max),
         ("family_max", &b.family_max),
         ("deductible", &b.deductible),
+        ("family_deductible", &b.family_deductible),
         ("benefit_year_start", &b.benefit_year_start),
     ] {
         if !value.is_empty() {
@@ -341,6 +346,7 @@ fn engine_json(
             "annual": used.annual.to_plain(),
             "family": used.family.to_plain(),
             "deductible": used.deductible.to_plain(),
+            "family_deductible": used.family_deductible.to_plain(),
         }),
     );
     o.insert(

@@ -53,15 +53,7 @@ pub async fn create(
         ));
     }
     let mut tx = db.writer.begin().await?;
-    let covered: i64 =
-        sqlx::query_scalar("SELECT count(*) FROM coverages WHERE id = ? AND patient_id = ?")
-            .bind(coverage)
-            .bind(patient)
-            .fetch_one(&mut *tx)
-            .await?;
-    if covered == 0 {
-        return Err(StoreError::NotFound("coverage"));
-    }
+    crate::coverages::check_patient_coverage(&mut tx, patient, coverage).await?;
     for l in lines {
         let item: Option<(String, Option<NaiveDate>)> = sqlx::query_as(
             "SELECT status, completed_on FROM treatment_items WHERE id = ? AND patient_id = ?",
@@ -431,19 +423,31 @@ pub async fn paid_by(db: &Db, coverage: CoverageId, items: &[TreatmentItemId]) -
     Ok(true)
 }
 
-/// Benefits paid under `coverage`'s subscriber with dates of service in `[from, to)`:
-/// (paid for `patient`, deductible applied for `patient`, paid for everyone the subscriber covers).
+/// Benefits used under a coverage's subscriber in one benefit year, from the payments posted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BenefitsUsed {
+    /// Paid for the patient.
+    pub paid: Cents,
+    /// Deductible applied for the patient.
+    pub deductible: Cents,
+    /// Paid for everyone the subscriber covers.
+    pub family_paid: Cents,
+    /// Deductible applied for everyone the subscriber covers.
+    pub family_deductible: Cents,
+}
+
+/// Benefits used under `coverage`'s subscriber with dates of service in `[from, to)`.
 pub async fn benefits_used(
     db: &Db,
     coverage: CoverageId,
     patient: PatientId,
     from: NaiveDate,
     to: NaiveDate,
-) -> Result<(Cents, Cents, Cents)> {
-    let (paid, deductible, family): (i64, i64, i64) = sqlx::query_as(
+) -> Result<BenefitsUsed> {
+    let (paid, deductible, family, family_deductible): (i64, i64, i64, i64) = sqlx::query_as(
         "SELECT COALESCE(SUM(CASE WHEN c.patient_id = ? THEN ci.paid_cents END), 0), \
                 COALESCE(SUM(CASE WHEN c.patient_id = ? THEN ci.deductible_cents END), 0), \
-                COALESCE(SUM(ci.paid_cents), 0) \
+                COALESCE(SUM(ci.paid_cents), 0), COALESCE(SUM(ci.deductible_cents), 0) \
          FROM claim_items ci JOIN claims c ON c.id = ci.claim_id JOIN coverages cv ON cv.id = c.coverage_id \
          WHERE cv.subscriber_id = (SELECT subscriber_id FROM coverages WHERE id = ?) \
            AND c.service_date >= ? AND c.service_date < ?",
@@ -455,5 +459,10 @@ pub async fn benefits_used(
     .bind(to)
     .fetch_one(&db.reader)
     .await?;
-    Ok((Cents(paid), Cents(deductible), Cents(family)))
+    Ok(BenefitsUsed {
+        paid: Cents(paid),
+        deductible: Cents(deductible),
+        family_paid: Cents(family),
+        family_deductible: Cents(family_deductible),
+    })
 }

@@ -9,6 +9,24 @@ use crate::audit::{self, AuditEvent};
 use crate::insurance_plans::{plan_from, PlanRow, PLAN_COLUMNS};
 use crate::{Db, Result, StoreError};
 
+/// `NotFound("coverage")` unless `coverage` is one of the patient's.
+pub(crate) async fn check_patient_coverage(
+    conn: &mut sqlx::SqliteConnection,
+    patient: PatientId,
+    coverage: CoverageId,
+) -> Result<()> {
+    let covered: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM coverages WHERE id = ? AND patient_id = ?")
+            .bind(coverage)
+            .bind(patient)
+            .fetch_one(conn)
+            .await?;
+    if covered == 0 {
+        return Err(StoreError::NotFound("coverage"));
+    }
+    Ok(())
+}
+
 async fn exists(tx: &mut sqlx::SqliteConnection, table: &'static str, id: i64) -> Result<bool> {
     let sql = format!("SELECT count(*) FROM {table} WHERE id = ?");
     let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))

@@ -6,7 +6,7 @@ use frontdesk_domain::PatientId;
 use frontdesk_insurance::preauth::{
     ApprovedAmount, Preauth, PreauthChange, PreauthId, PreauthLine, PreauthStatus,
 };
-use frontdesk_insurance::{CoverageId, TreatmentItemId};
+use frontdesk_insurance::{CoverageId, TreatmentItemId, TreatmentStatus};
 
 use crate::audit::{self, AuditEvent};
 use crate::{family, treatment, Db, Result, StoreError};
@@ -25,31 +25,12 @@ pub async fn create(
         return Err(StoreError::Refused("choose at least one planned procedure"));
     }
     let mut tx = db.writer.begin().await?;
-    let covered: i64 =
-        sqlx::query_scalar("SELECT count(*) FROM coverages WHERE id = ? AND patient_id = ?")
-            .bind(coverage)
-            .bind(patient)
-            .fetch_one(&mut *tx)
-            .await?;
-    if covered == 0 {
-        return Err(StoreError::NotFound("coverage"));
-    }
+    crate::coverages::check_patient_coverage(&mut tx, patient, coverage).await?;
     for item in items {
-        let status: Option<String> = sqlx::query_scalar(
-            "SELECT status FROM treatment_items WHERE id = ? AND patient_id = ?",
-        )
-        .bind(item)
-        .bind(patient)
-        .fetch_optional(&mut *tx)
-        .await?;
-        match status.as_deref() {
-            None => return Err(StoreError::NotFound("treatment plan procedure")),
-            Some("planned") => {}
-            Some(_) => {
-                return Err(StoreError::Refused(
-                    "pre-authorizations are for planned procedures; completed ones go on a claim",
-                ))
-            }
+        if treatment::status_of(&mut tx, patient, *item).await? != TreatmentStatus::Planned {
+            return Err(StoreError::Refused(
+                "pre-authorizations are for planned procedures; completed ones go on a claim",
+            ));
         }
     }
     let id: i64 = sqlx::query_scalar(

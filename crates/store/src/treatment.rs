@@ -24,6 +24,22 @@ async fn audit_item(
     audit::insert(tx, &event, now).await
 }
 
+/// The status of one of the patient's procedures (`NotFound` if it is not theirs).
+pub(crate) async fn status_of(
+    conn: &mut sqlx::SqliteConnection,
+    patient: PatientId,
+    item: TreatmentItemId,
+) -> Result<TreatmentStatus> {
+    let status: Option<String> =
+        sqlx::query_scalar("SELECT status FROM treatment_items WHERE id = ? AND patient_id = ?")
+            .bind(item)
+            .bind(patient)
+            .fetch_optional(conn)
+            .await?;
+    let status = status.ok_or(StoreError::NotFound("treatment plan procedure"))?;
+    TreatmentStatus::parse(&status).ok_or(StoreError::Corrupt("treatment status"))
+}
+
 /// The fee schedule's fee for `code`, if the office has the code.
 pub async fn fee_for(db: &Db, code: &str) -> Result<Option<i64>> {
     Ok(
@@ -176,18 +192,8 @@ pub async fn complete(
     now: DateTime<Utc>,
 ) -> Result<()> {
     let mut tx = db.writer.begin().await?;
-    let status: Option<String> =
-        sqlx::query_scalar("SELECT status FROM treatment_items WHERE id = ? AND patient_id = ?")
-            .bind(item)
-            .bind(patient)
-            .fetch_optional(&mut *tx)
-            .await?;
-    match status.as_deref() {
-        None => return Err(StoreError::NotFound("treatment plan procedure")),
-        Some("completed") => {
-            return Err(StoreError::Refused("that procedure is already completed"))
-        }
-        Some(_) => {}
+    if status_of(&mut tx, patient, item).await? == TreatmentStatus::Completed {
+        return Err(StoreError::Refused("that procedure is already completed"));
     }
     sqlx::query(
         "UPDATE treatment_items SET status = 'completed', completed_on = ?, updated_at = ?, updated_by = ? \
@@ -213,20 +219,10 @@ pub async fn remove(
     now: DateTime<Utc>,
 ) -> Result<()> {
     let mut tx = db.writer.begin().await?;
-    let status: Option<String> =
-        sqlx::query_scalar("SELECT status FROM treatment_items WHERE id = ? AND patient_id = ?")
-            .bind(item)
-            .bind(patient)
-            .fetch_optional(&mut *tx)
-            .await?;
-    match status.as_deref() {
-        None => return Err(StoreError::NotFound("treatment plan procedure")),
-        Some("completed") => {
-            return Err(StoreError::Refused(
-                "a completed procedure is part of the record and cannot be removed",
-            ))
-        }
-        Some(_) => {}
+    if status_of(&mut tx, patient, item).await? == TreatmentStatus::Completed {
+        return Err(StoreError::Refused(
+            "a completed procedure is part of the record and cannot be removed",
+        ));
     }
     let position: i64 =
         sqlx::query_scalar("DELETE FROM treatment_items WHERE id = ? RETURNING position")

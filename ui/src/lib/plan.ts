@@ -6,6 +6,7 @@ export function emptyBenefits(): PlanBenefits {
     annual_max: "",
     family_max: "",
     deductible: "",
+    family_deductible: "",
     benefit_year_start: "",
     deductible_waived: "D0000-D1999",
     exclusions: "",

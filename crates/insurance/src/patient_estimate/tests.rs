@@ -92,6 +92,7 @@ fn deductible_write_off_and_max_with_reasons() {
 #[test]
 fn benefits_used_this_year_reduce_the_estimate() {
     let used = Used {
+        family_deductible: Cents::ZERO,
         annual: Cents(9_000),
         family: Cents::ZERO,
         deductible: Cents(5_000),
