@@ -225,3 +225,61 @@ async fn coverages_to_verify_before_upcoming_appointments() {
     assert!(app.eligibility_worklist().await.unwrap().is_empty());
     app.close().await;
 }
+
+#[tokio::test]
+async fn due_today_counts_the_procedures_todays_appointment_is_booked_for() {
+    let (_dir, app) = office().await;
+    let ada = app
+        .create_patient(&draft("Okafor", "Ada", "1980-02-03"))
+        .await
+        .unwrap()
+        .patient
+        .id;
+    let v = app
+        .add_treatment(
+            ada,
+            &frontdesk_insurance::TreatmentItemDraft {
+                code: "D2391".into(),
+                tooth: "30".into(),
+                surface: String::new(),
+                units: 1,
+            },
+        )
+        .await
+        .unwrap();
+    let fee = v.items[0].fee_cents;
+    assert_eq!(
+        app.due_today(ada).await.unwrap().totals.fee_cents,
+        0,
+        "nothing booked today"
+    );
+
+    // Today (Tuesday 2026-11-24, 15:00 UTC now): a Filling visit at 16:00.
+    let booked = app
+        .book_appointment(&filling(
+            type_id(&app, "Filling").await,
+            ada,
+            "2026-11-24",
+            "16:00",
+        ))
+        .await
+        .unwrap();
+    let due = app.due_today(ada).await.unwrap();
+    assert_eq!(due.lines.len(), 1);
+    assert_eq!(
+        due.totals.patient_cents, fee,
+        "no insurance: the patient pays the fee"
+    );
+
+    // A cancelled visit no longer counts.
+    app.appointment_action(
+        booked.id,
+        &AppointmentAction::Cancel {
+            reason: "patient is ill".into(),
+        },
+    )
+    .await
+    .unwrap();
+    assert!(app.due_today(ada).await.unwrap().lines.is_empty());
+    app.close().await;
+}

@@ -104,17 +104,49 @@ impl App {
         self.treatment_plan(patient).await
     }
 
-    /// What the patient owes for procedures completed today: each plan's estimate, the write-off and
-    /// the patient portion, with the reasons.
+    /// What the patient owes today: each plan's estimate, the write-off and the patient portion,
+    /// with the reasons, for the procedures completed today and the planned ones today's
+    /// appointments are booked for (by their appointment types' procedure codes).
     pub async fn due_today(&self, patient: PatientId) -> Result<TreatmentEstimate, AppError> {
         let today = self.today();
         let items = treatment::items(&self.db, patient).await?;
         let today_text = today.to_string();
-        let done: Vec<&TreatmentItem> = items
+        let mut due: Vec<&TreatmentItem> = items
             .iter()
             .filter(|i| i.completed_on.as_deref() == Some(today_text.as_str()))
             .collect();
-        self.estimate_items(patient, today, &items, &done).await
+        for code in self.codes_booked_today(patient).await? {
+            let planned = items.iter().find(|i| {
+                i.status == TreatmentStatus::Planned
+                    && i.code == code
+                    && !due.iter().any(|d| d.id == i.id)
+            });
+            due.extend(planned);
+        }
+        due.sort_by_key(|i| i.position);
+        self.estimate_items(patient, today, &items, &due).await
+    }
+
+    /// The procedure codes of the patient's appointments today that are not cancelled, missed or
+    /// already checked out.
+    async fn codes_booked_today(&self, patient: PatientId) -> Result<Vec<String>, AppError> {
+        let office = self.office().await?;
+        let span = frontdesk_scheduling::day_bounds(self.tz, self.today());
+        let mut codes = Vec::new();
+        for a in frontdesk_store::schedule::between(&self.db, span.start, span.end).await? {
+            let open = !matches!(
+                a.appointment.status,
+                frontdesk_scheduling::AppointmentStatus::Cancelled
+                    | frontdesk_scheduling::AppointmentStatus::Broken
+                    | frontdesk_scheduling::AppointmentStatus::Completed
+            );
+            if a.patient_id == patient && open {
+                if let Some(t) = office.appointment_type(a.appointment.type_id) {
+                    codes.extend(t.procedure_codes.iter().cloned());
+                }
+            }
+        }
+        Ok(codes)
     }
 
     /// Coverages in force on `day`: at most one primary and one secondary, primary first.

@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/svelte";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 const treatmentPlan = vi.fn();
 const treatmentAdd = vi.fn();
@@ -57,6 +57,9 @@ function view(items: ReturnType<typeof item>[], lines: ReturnType<typeof line>[]
 }
 
 describe("the treatment plan", () => {
+  beforeEach(() => {
+    dueToday.mockResolvedValue(ok({ plans: [], lines: [], totals: { fee_cents: 0, insurance_cents: 0, write_off_cents: 0, patient_cents: 0 } }));
+  });
   afterEach(() => {
     cleanup();
     vi.resetAllMocks();
@@ -123,12 +126,15 @@ describe("the treatment plan", () => {
     const done = view([item(1, 1, "D2391", 20000, "completed", "2026-11-24")], []);
     treatmentPlan.mockResolvedValue(ok(view([item(1, 1, "D2391", 20000)], [line(1, 20000, 8000, 5000, [])])));
     treatmentComplete.mockResolvedValue(ok(done));
+    dueToday.mockResolvedValueOnce(ok({ plans: [PLAN], lines: [], totals: { fee_cents: 0, insurance_cents: 0, write_off_cents: 0, patient_cents: 0 } }));
     dueToday.mockResolvedValue(ok({ plans: [PLAN], lines: [line(1, 20000, 8000, 5000, [])], totals: { fee_cents: 20000, insurance_cents: 8000, write_off_cents: 5000, patient_cents: 7000 } }));
     const onChanged = vi.fn();
     render(TreatmentPlan, { patientId: 7, onChanged });
-    await fireEvent.click(await screen.findByTestId("tp-complete"));
+    await screen.findByTestId("tp-complete");
+    expect(screen.queryByTestId("due-today")).toBeNull();
+    await fireEvent.click(screen.getByTestId("tp-complete"));
     expect(treatmentComplete).toHaveBeenCalledWith(7, 1, "2026-11-24");
     expect((await screen.findByTestId("due-today")).textContent).toContain("Due today: $70.00");
-    expect(onChanged).toHaveBeenCalled();
+    await vi.waitFor(() => expect(onChanged).toHaveBeenCalled());
   });
 });
