@@ -5,8 +5,9 @@ use chrono::{DateTime, NaiveTime, Utc};
 use frontdesk_domain::{FieldError, PatientId, PatientSummary, ValidationErrors};
 use frontdesk_insurance::text::parse_typed_date;
 use frontdesk_scheduling::{
-    day_bounds, local_datetime, to_utc, transition, AppointmentId, AppointmentStatus,
-    AppointmentType, Booking, BookingError, Office, Operatory, Provider, StatusAction, StatusError,
+    day_bounds, first_available, local_datetime, to_utc, transition, AppointmentId,
+    AppointmentStatus, AppointmentType, Booking, BookingError, Office, Operatory, Provider,
+    SlotRequest, StatusAction, StatusError, SEARCH_DAYS,
 };
 use frontdesk_store::family;
 use frontdesk_store::schedule::{self, BookError, StoredAppointment};
@@ -66,6 +67,17 @@ pub struct ScheduleSetup {
     pub providers: Vec<Provider>,
     pub operatories: Vec<Operatory>,
     pub types: Vec<AppointmentType>,
+}
+
+/// A free time found by "first available".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+pub struct FreeSlot {
+    pub start: String,
+    pub local_date: String,
+    pub local_time: String,
+    pub minutes: u32,
+    pub operatory_id: i64,
+    pub operatory: String,
 }
 
 /// A status step as the coordinator asks for it; times come from the clock.
@@ -251,16 +263,78 @@ impl App {
         self.view(&office, a).await
     }
 
-    /// The appointments of a local date, by start.
+    /// The next `count` free times for `request` from the start of local date `from` (today if
+    /// empty, never before now) over the next 90 days, within working hours, honouring
+    /// blockouts, holidays and the patient's preferences.
+    pub async fn first_available(
+        &self,
+        request: &SlotRequest,
+        from: &str,
+        count: usize,
+    ) -> Result<Vec<FreeSlot>, AppError> {
+        let day = if from.trim().is_empty() {
+            self.today()
+        } else {
+            parse_typed_date(from)
+                .ok_or_else(|| invalid("from", "is not a real date (e.g. 03/10/2026)"))?
+        };
+        let office = self.office().await?;
+        let start = day_bounds(self.tz, day).start.max(self.cfg.clock.now());
+        let end = start + chrono::Duration::days(i64::from(SEARCH_DAYS) + 1);
+        let taken = schedule::for_request(
+            &self.db,
+            start,
+            end,
+            request.provider,
+            &request.operatories,
+            !request.devices.is_empty(),
+        )
+        .await?;
+        let found = first_available(
+            request,
+            &taken,
+            &office,
+            start,
+            SEARCH_DAYS,
+            count.clamp(1, 50),
+        )?;
+        Ok(found
+            .into_iter()
+            .map(|o| {
+                let local = local_datetime(self.tz, o.start);
+                FreeSlot {
+                    start: o.start.to_rfc3339(),
+                    local_date: local.date().to_string(),
+                    local_time: local.time().format("%H:%M").to_string(),
+                    minutes: o.minutes,
+                    operatory_id: o.operatory,
+                    operatory: office
+                        .operatory(o.operatory)
+                        .map(|x| x.name.clone())
+                        .unwrap_or_default(),
+                }
+            })
+            .collect())
+    }
+
+    /// The appointments of a local date, by start (one query for them, one for their patients).
     pub async fn day_schedule(&self, date: &str) -> Result<DaySchedule, AppError> {
         let day = parse_typed_date(date)
             .ok_or_else(|| invalid("date", "is not a real date (e.g. 03/10/2026)"))?;
         let office = self.office().await?;
         let span = day_bounds(self.tz, day);
-        let mut appointments = Vec::new();
-        for a in schedule::between(&self.db, span.start, span.end).await? {
-            appointments.push(self.view(&office, a).await?);
-        }
+        let rows = schedule::between(&self.db, span.start, span.end).await?;
+        let mut ids: Vec<PatientId> = rows.iter().map(|a| a.patient_id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let people = family::summaries(&self.db, &ids).await?;
+        let appointments = rows
+            .into_iter()
+            .filter_map(|a| {
+                let patient = people.get(&a.patient_id)?.clone();
+                Some(view_of(self.tz, &office, a, patient))
+            })
+            .collect();
         Ok(DaySchedule {
             date: day.to_string(),
             appointments,
@@ -272,36 +346,46 @@ impl App {
         office: &Office,
         s: StoredAppointment,
     ) -> Result<AppointmentView, AppError> {
-        let a = s.appointment;
-        let local = local_datetime(self.tz, a.start);
-        let kind = office.appointment_type(a.type_id);
-        Ok(AppointmentView {
-            id: a.id,
-            patient: family::summary(&self.db, s.patient_id).await?,
-            start: a.start.to_rfc3339(),
-            local_date: local.date().to_string(),
-            local_time: local.time().format("%H:%M").to_string(),
-            minutes: a.minutes,
-            provider_id: a.provider,
-            provider: office
-                .provider(a.provider)
-                .map(|p| p.name.clone())
-                .unwrap_or_default(),
-            operatory_id: a.operatory,
-            operatory: office
-                .operatory(a.operatory)
-                .map(|o| o.name.clone())
-                .unwrap_or_default(),
-            type_id: a.type_id,
-            type_name: kind.map(|k| k.name.clone()).unwrap_or_default(),
-            colour: kind.map(|k| k.colour.clone()).unwrap_or_default(),
-            status: a.status,
-            notes: s.notes,
-        })
+        let patient = family::summary(&self.db, s.patient_id).await?;
+        Ok(view_of(self.tz, office, s, patient))
     }
 
     /// Now, for callers that need the instant (the eligibility worklist's window).
     pub(crate) fn now(&self) -> DateTime<Utc> {
         self.cfg.clock.now()
+    }
+}
+
+fn view_of(
+    tz: chrono_tz::Tz,
+    office: &Office,
+    s: StoredAppointment,
+    patient: PatientSummary,
+) -> AppointmentView {
+    let a = s.appointment;
+    let local = local_datetime(tz, a.start);
+    let kind = office.appointment_type(a.type_id);
+    AppointmentView {
+        id: a.id,
+        patient,
+        start: a.start.to_rfc3339(),
+        local_date: local.date().to_string(),
+        local_time: local.time().format("%H:%M").to_string(),
+        minutes: a.minutes,
+        provider_id: a.provider,
+        provider: office
+            .provider(a.provider)
+            .map(|p| p.name.clone())
+            .unwrap_or_default(),
+        operatory_id: a.operatory,
+        operatory: office
+            .operatory(a.operatory)
+            .map(|o| o.name.clone())
+            .unwrap_or_default(),
+        type_id: a.type_id,
+        type_name: kind.map(|k| k.name.clone()).unwrap_or_default(),
+        colour: kind.map(|k| k.colour.clone()).unwrap_or_default(),
+        status: a.status,
+        notes: s.notes,
     }
 }

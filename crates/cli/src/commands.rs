@@ -293,6 +293,40 @@ async fn bench(cmd: BenchCommand) -> Result<(), AppError> {
                 println!("ratio (encrypted/plaintext p95): {:.2}", r.ratio);
             }
         }
+        BenchCommand::Schedule {
+            appointments,
+            rounds,
+            json,
+        } => {
+            let dir = tempdir()?;
+            let r = frontdesk_app::bench_schedule::run(&dir, appointments, rounds).await;
+            let _ = std::fs::remove_dir_all(&dir);
+            let r = r?;
+            if json {
+                println!(
+                    "{}",
+                    serde_json::json!({
+                        "appointments": r.appointments,
+                        "day_p95_ms": r.day_p95_ms,
+                        "free_p95_ms": r.free_p95_ms,
+                        "plaintext_day_p95_ms": r.plaintext_day_p95_ms,
+                    })
+                );
+            } else {
+                println!(
+                    "appointments: {}  (about {:.0} on a loaded day)",
+                    r.appointments, r.per_day
+                );
+                println!(
+                    "day load      p50 {:.3} ms  p95 {:.3} ms (plaintext p95 {:.3} ms)",
+                    r.day_p50_ms, r.day_p95_ms, r.plaintext_day_p95_ms
+                );
+                println!(
+                    "first avail.  p50 {:.3} ms  p95 {:.3} ms",
+                    r.free_p50_ms, r.free_p95_ms
+                );
+            }
+        }
         BenchCommand::Estimate { procedures, json } => {
             crate::estimate_cmd::bench(procedures, json)?;
         }

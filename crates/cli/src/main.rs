@@ -153,6 +153,16 @@ pub enum BenchCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Day load and first-available over 1,000,000 appointments (20 operatories, 30 providers,
+    /// ten years), encrypted, with the day load on plaintext SQLite beside it.
+    Schedule {
+        #[arg(long, default_value_t = 1_000_000)]
+        appointments: usize,
+        #[arg(long, default_value_t = 5)]
+        rounds: usize,
+        #[arg(long)]
+        json: bool,
+    },
     /// Procedure estimates per second for a realistic mix.
     Estimate {
         #[arg(long, default_value_t = 200_000)]

@@ -199,3 +199,46 @@ fn fees_import_names_the_bad_line_and_lists_as_json() {
     assert_eq!(list[0]["code"], "D0120");
     assert_eq!(list[0]["fee_cents"], 6550);
 }
+
+#[test]
+fn bench_schedule_prints_its_figures_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = ok(
+        dir.path(),
+        &[
+            "bench",
+            "schedule",
+            "--appointments",
+            "20000",
+            "--rounds",
+            "1",
+            "--json",
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(v["appointments"], 20000);
+    for key in ["day_p95_ms", "free_p95_ms", "plaintext_day_p95_ms"] {
+        let ms = v[key].as_f64().unwrap_or(-1.0);
+        assert!(ms > 0.0 && ms < 10_000.0, "{key}: {ms}");
+    }
+}
+
+#[test]
+fn demo_schedule_day_and_eligibility_from_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(dir.path(), &["init"]);
+    ok(dir.path(), &["demo", "--patients", "120"]);
+    let err_text = err(dir.path(), &["schedule", "day", "2026-02-30"]);
+    assert!(
+        err_text.contains("error[validation]") && err_text.contains("date"),
+        "{err_text}"
+    );
+    let limits: serde_json::Value =
+        serde_json::from_str(&ok(dir.path(), &["limits", "--reverify-days", "45"])).unwrap();
+    assert_eq!(limits["reverify_days"], 45);
+    let list: Vec<serde_json::Value> =
+        serde_json::from_str(&ok(dir.path(), &["eligibility", "--json"])).unwrap();
+    for e in &list {
+        assert!(e["reason"].as_str().unwrap().contains("verified"));
+    }
+}

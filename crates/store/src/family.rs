@@ -139,6 +139,28 @@ pub async fn summary(db: &Db, id: PatientId) -> Result<PatientSummary> {
         .ok_or(StoreError::NotFound("patient"))
 }
 
+/// Summary lines of several patients at once (e.g. a day's schedule), by id.
+pub async fn summaries(
+    db: &Db,
+    ids: &[PatientId],
+) -> Result<std::collections::HashMap<PatientId, PatientSummary>> {
+    let mut out = std::collections::HashMap::new();
+    // SQLite allows a few thousand parameters; a day never has that many patients.
+    for chunk in ids.chunks(500) {
+        let marks = vec!["?"; chunk.len()].join(", ");
+        let sql = format!("SELECT {SUMMARY_COLUMNS} FROM patients p WHERE p.id IN ({marks})");
+        let mut q = sqlx::query_as::<_, SummaryRow>(sqlx::AssertSqlSafe(sql));
+        for id in chunk {
+            q = q.bind(id);
+        }
+        for row in q.fetch_all(&db.reader).await? {
+            let s = PatientSummary::from(row);
+            out.insert(s.id, s);
+        }
+    }
+    Ok(out)
+}
+
 #[derive(sqlx::FromRow)]
 struct SummaryRowWithRel {
     #[sqlx(flatten)]

@@ -291,6 +291,71 @@ pub async fn between(
     overlapping(&mut conn, from, to).await
 }
 
+/// Appointments in `[from, to)` that can stand in a request's way: the provider's, or in one of
+/// `operatories` (all operatories when empty), or any when `all` (e.g. devices are requested).
+pub async fn for_request(
+    db: &Db,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    provider: i64,
+    operatories: &[i64],
+    all: bool,
+) -> Result<Vec<Appointment>> {
+    if all || operatories.is_empty() {
+        return Ok(between(db, from, to)
+            .await?
+            .into_iter()
+            .map(|a| a.appointment)
+            .collect());
+    }
+    let marks = vec!["?"; operatories.len()].join(", ");
+    let sql = format!(
+        "SELECT {COLUMNS} FROM appointments WHERE start_epoch < ? AND end_epoch > ? \
+         AND (provider_id = ? OR operatory_id IN ({marks})) ORDER BY start_epoch, id"
+    );
+    let mut q = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql))
+        .bind(to.timestamp())
+        .bind(from.timestamp())
+        .bind(provider);
+    for o in operatories {
+        q = q.bind(o);
+    }
+    q.fetch_all(&db.reader)
+        .await?
+        .into_iter()
+        .map(|r| from_row(r).map(|a| a.appointment))
+        .collect()
+}
+
+/// Writes many appointments at once without checking them (benchmark and import fixtures only:
+/// the caller guarantees they do not conflict).
+pub async fn insert_unchecked(
+    db: &Db,
+    rows: &[(PatientId, Appointment)],
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let mut tx = db.writer.begin().await?;
+    for (patient, a) in rows {
+        sqlx::query(
+            "INSERT INTO appointments (patient_id, start_epoch, end_epoch, provider_id, operatory_id, type_id, \
+             status, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'import', ?, 'import')",
+        )
+        .bind(patient)
+        .bind(a.start.timestamp())
+        .bind(a.start.timestamp() + i64::from(a.minutes) * 60)
+        .bind(a.provider)
+        .bind(a.operatory)
+        .bind(a.type_id)
+        .bind(a.status.as_str())
+        .bind(now)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
 pub async fn get(db: &Db, id: AppointmentId) -> Result<StoredAppointment> {
     let sql = format!("SELECT {COLUMNS} FROM appointments WHERE id = ?");
     let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
