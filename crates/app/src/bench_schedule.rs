@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::time::Instant;
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc, Weekday};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Weekday};
 use chrono_tz::Tz;
 use frontdesk_scheduling::{
     day_bounds, first_available, to_utc, Appointment, AppointmentStatus, AppointmentType,
@@ -211,9 +211,4 @@ pub async fn run(dir: &Path, n: usize, rounds: usize) -> Result<ScheduleBench, A
         free_p95_ms: percentile(&mut free, 95.0),
         per_day: loaded as f64 / samples as f64,
     })
-}
-
-/// The instant of a local date and time in the bench's clinic (for tests of the generator).
-pub fn local(date: NaiveDate, h: u32) -> DateTime<Utc> {
-    to_utc(TZ, date, NaiveTime::from_hms_opt(h, 0, 0).expect("time")).expect("exists")
 }

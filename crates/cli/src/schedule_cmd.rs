@@ -13,6 +13,20 @@ pub enum ScheduleCommand {
         #[arg(long)]
         json: bool,
     },
+    /// The first free times for an appointment type (name or id) with a provider (name or id),
+    /// from a date (default today), over the next 90 days.
+    Free {
+        #[arg(long = "type")]
+        kind: String,
+        #[arg(long)]
+        provider: Option<String>,
+        #[arg(long, default_value = "")]
+        from: String,
+        #[arg(long, default_value_t = 10)]
+        count: usize,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 pub async fn schedule(app: App, cmd: ScheduleCommand) -> Result<(), AppError> {
@@ -34,6 +48,67 @@ pub async fn schedule(app: App, cmd: ScheduleCommand) -> Result<(), AppError> {
                     a.type_name,
                     a.operatory,
                     a.patient.chart_number
+                );
+            }
+        }
+        ScheduleCommand::Free {
+            kind,
+            provider,
+            from,
+            count,
+            json,
+        } => {
+            let setup = app.schedule_setup().await?;
+            let pick = |what: &'static str, wanted: &str, items: Vec<(i64, String)>| {
+                items
+                    .iter()
+                    .find(|(id, name)| {
+                        id.to_string() == wanted || name.eq_ignore_ascii_case(wanted)
+                    })
+                    .map(|(id, _)| *id)
+                    .ok_or_else(|| {
+                        AppError::new(
+                            frontdesk_app::ErrorCode::NotFound,
+                            format!("no {what} named {wanted:?}"),
+                        )
+                    })
+            };
+            let type_id = pick(
+                "appointment type",
+                &kind,
+                setup.types.iter().map(|t| (t.id, t.name.clone())).collect(),
+            )?;
+            let provider = match provider {
+                Some(p) => pick(
+                    "provider",
+                    &p,
+                    setup
+                        .providers
+                        .iter()
+                        .map(|x| (x.id, x.name.clone()))
+                        .collect(),
+                )?,
+                None => setup.providers.first().map(|p| p.id).unwrap_or(0),
+            };
+            let request = frontdesk_scheduling::SlotRequest {
+                type_id,
+                provider,
+                minutes: None,
+                operatories: Vec::new(),
+                devices: Vec::new(),
+                preferences: Default::default(),
+                moving: None,
+            };
+            let free = app.first_available(&request, &from, count).await?;
+            if json {
+                output::json(&free);
+            } else if free.is_empty() {
+                println!("no free time in the next 90 days");
+            }
+            for f in free.iter().filter(|_| !json) {
+                println!(
+                    "{} {}  {} min  {}",
+                    f.local_date, f.local_time, f.minutes, f.operatory
                 );
             }
         }
