@@ -185,6 +185,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         appointment_move,
         appointment_action,
         eligibility_worklist,
+        schedule_free,
     ])
 }
 

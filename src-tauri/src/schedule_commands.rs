@@ -1,10 +1,11 @@
 //! Schedule commands: the set-up the booking form offers, a day's appointments, booking, moving,
 //! status steps, and the eligibility worklist. Each: parse, call the app crate, typed error.
 use frontdesk_app::schedule::{
-    AppointmentAction, AppointmentDraft, AppointmentView, DaySchedule, ScheduleSetup,
+    AppointmentAction, AppointmentDraft, AppointmentView, DaySchedule, FreeSlot, ScheduleSetup,
 };
 use frontdesk_app::verification::EligibilityDue;
 use frontdesk_app::AppError;
+use frontdesk_scheduling::SlotRequest;
 use tauri::State;
 
 use crate::session::Session;
@@ -58,4 +59,16 @@ pub async fn appointment_action(
 #[specta::specta]
 pub async fn eligibility_worklist(s: State<'_, Session>) -> Res<Vec<EligibilityDue>> {
     s.with_app(async |a| a.eligibility_worklist().await).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn schedule_free(
+    s: State<'_, Session>,
+    request: SlotRequest,
+    from: String,
+    count: u32,
+) -> Res<Vec<FreeSlot>> {
+    s.with_app(async |a| a.first_available(&request, &from, count as usize).await)
+        .await
 }

@@ -421,6 +421,14 @@ async eligibilityWorklist() : Promise<Result<EligibilityDue[], AppError>> {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+async scheduleFree(request: SlotRequest, from: string, count: number) : Promise<Result<FreeSlot[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("schedule_free", { request, from, count }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -595,6 +603,7 @@ codes: string;
  * 0 to 100.
  */
 percent: number }
+export type DayOfWeek = "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
 export type DaySchedule = { date: string; appointments: AppointmentView[] }
 /**
  * A coverage to verify before the patient's appointment.
@@ -659,6 +668,10 @@ field: string;
  * What is wrong, in words a coordinator understands. Never contains the value.
  */
 problem: string }
+/**
+ * A free time found by "first available".
+ */
+export type FreeSlot = { start: string; local_date: string; local_time: string; minutes: number; operatory_id: number; operatory: string }
 export type FrequencyLine = { codes: string; times: number; 
 /**
  * `benefit_year`, `calendar_year`, `lifetime` or `N_months`.
@@ -797,6 +810,11 @@ export type PreauthStatus = "draft" | "sent" | "approved" | "denied" |
  * Approved, but the expiry date has passed.
  */
 "expired"
+export type Preferences = { time_of_day: TimeOfDay; 
+/**
+ * Weekdays the patient cannot come.
+ */
+not_on: DayOfWeek[] }
 export type Provider = { id: number; name: string; kind: ProviderKind; 
 /**
  * `#RRGGBB`.
@@ -827,6 +845,28 @@ export type Relationship =
  */
 export type ScheduleSetup = { slot_minutes: number; providers: Provider[]; operatories: Operatory[]; types: AppointmentType[] }
 export type Sex = "female" | "male" | "other" | "unknown"
+export type SlotRequest = { type_id: number; provider: number; 
+/**
+ * The length; by default the type's.
+ */
+minutes?: number | null; 
+/**
+ * Operatories to offer, in order of preference; empty = any, in the office's order.
+ */
+operatories?: number[]; devices?: number[]; preferences?: Preferences; 
+/**
+ * Looking for a new time for this appointment (its own time is free).
+ */
+moving?: number | null }
+export type TimeOfDay = "any" | 
+/**
+ * Over by noon.
+ */
+"mornings_only" | 
+/**
+ * From noon on.
+ */
+"afternoons_only"
 /**
  * A local `[start, end)` period of one day.
  */

@@ -15,6 +15,7 @@ import type {
   PracticeInfo,
   PreauthAction,
   Result as CommandResult,
+  SlotRequest,
   TreatmentItemDraft,
   VerificationDraft,
   WorklistLimits,
@@ -114,6 +115,7 @@ export const api = {
   moveAppointment: (id: number, draft: AppointmentDraft) => unwrap(commands.appointmentMove(id, draft)),
   appointmentAction: (id: number, action: AppointmentAction) => unwrap(commands.appointmentAction(id, action)),
   eligibilityWorklist: () => unwrap(commands.eligibilityWorklist()),
+  scheduleFree: (request: SlotRequest, from: string, count: number) => unwrap(commands.scheduleFree(request, from, count)),
   practiceInfo: () => unwrap(commands.practiceInfo()),
   savePracticeInfo: (info: PracticeInfo) => unwrap(commands.practiceInfoSave(info)),
 };
