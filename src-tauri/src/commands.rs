@@ -186,6 +186,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         appointment_action,
         eligibility_worklist,
         schedule_free,
+        patient_appointments,
     ])
 }
 

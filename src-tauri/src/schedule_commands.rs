@@ -1,7 +1,8 @@
 //! Schedule commands: the set-up the booking form offers, a day's appointments, booking, moving,
 //! status steps, and the eligibility worklist. Each: parse, call the app crate, typed error.
 use frontdesk_app::schedule::{
-    AppointmentAction, AppointmentDraft, AppointmentView, DaySchedule, FreeSlot, ScheduleSetup,
+    AppointmentAction, AppointmentDraft, AppointmentView, DaySchedule, FreeSlot,
+    PatientAppointments, ScheduleSetup,
 };
 use frontdesk_app::verification::EligibilityDue;
 use frontdesk_app::AppError;
@@ -70,5 +71,12 @@ pub async fn schedule_free(
     count: u32,
 ) -> Res<Vec<FreeSlot>> {
     s.with_app(async |a| a.first_available(&request, &from, count as usize).await)
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn patient_appointments(s: State<'_, Session>, patient: i64) -> Res<PatientAppointments> {
+    s.with_app(async |a| a.patient_appointments(patient).await)
         .await
 }

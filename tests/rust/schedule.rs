@@ -281,5 +281,8 @@ async fn due_today_counts_the_procedures_todays_appointment_is_booked_for() {
     .await
     .unwrap();
     assert!(app.due_today(ada).await.unwrap().lines.is_empty());
+    let seen = app.patient_appointments(ada).await.unwrap();
+    assert_eq!((seen.cancellations, seen.no_shows), (1, 0));
+    assert_eq!(seen.upcoming[0].status, AppointmentStatus::Cancelled);
     app.close().await;
 }

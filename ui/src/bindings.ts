@@ -429,6 +429,14 @@ async scheduleFree(request: SlotRequest, from: string, count: number) : Promise<
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+async patientAppointments(patient: number) : Promise<Result<PatientAppointments, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("patient_appointments", { patient }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -708,6 +716,18 @@ export type Patient = { id: number; last_name: string; first_name: string; middl
  * The responsible party; `None` when the patient is their own guarantor.
  */
 guarantor_id: number | null; relationship_to_guarantor: Relationship; meta: RecordMeta }
+/**
+ * A patient's appointments as the card shows them.
+ */
+export type PatientAppointments = { 
+/**
+ * From today on, by start.
+ */
+upcoming: AppointmentView[]; 
+/**
+ * Broken appointments (no-shows), ever.
+ */
+no_shows: number; cancellations: number }
 /**
  * Everything the patient card shows.
  */

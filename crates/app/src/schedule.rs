@@ -69,6 +69,16 @@ pub struct ScheduleSetup {
     pub types: Vec<AppointmentType>,
 }
 
+/// A patient's appointments as the card shows them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+pub struct PatientAppointments {
+    /// From today on, by start.
+    pub upcoming: Vec<AppointmentView>,
+    /// Broken appointments (no-shows), ever.
+    pub no_shows: i64,
+    pub cancellations: i64,
+}
+
 /// A free time found by "first available".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct FreeSlot {
@@ -315,6 +325,27 @@ impl App {
                 }
             })
             .collect())
+    }
+
+    /// The patient's appointments from today on, and their no-show and cancellation counts.
+    pub async fn patient_appointments(
+        &self,
+        patient: PatientId,
+    ) -> Result<PatientAppointments, AppError> {
+        let office = self.office().await?;
+        let from = day_bounds(self.tz, self.today()).start;
+        let person = family::summary(&self.db, patient).await?;
+        let upcoming = schedule::upcoming_for(&self.db, patient, from)
+            .await?
+            .into_iter()
+            .map(|a| view_of(self.tz, &office, a, person.clone()))
+            .collect();
+        let (no_shows, cancellations) = schedule::missed_and_cancelled(&self.db, patient).await?;
+        Ok(PatientAppointments {
+            upcoming,
+            no_shows,
+            cancellations,
+        })
     }
 
     /// The appointments of a local date, by start (one query for them, one for their patients).

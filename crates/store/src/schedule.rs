@@ -356,6 +356,35 @@ pub async fn insert_unchecked(
     Ok(())
 }
 
+/// The patient's appointments that start at or after `from`, by start.
+pub async fn upcoming_for(
+    db: &Db,
+    patient: PatientId,
+    from: DateTime<Utc>,
+) -> Result<Vec<StoredAppointment>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM appointments WHERE patient_id = ? AND start_epoch >= ? \
+         ORDER BY start_epoch, id LIMIT 50"
+    );
+    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(patient)
+        .bind(from.timestamp())
+        .fetch_all(&db.reader)
+        .await?;
+    rows.into_iter().map(from_row).collect()
+}
+
+/// How many of the patient's appointments were missed (broken) and how many cancelled.
+pub async fn missed_and_cancelled(db: &Db, patient: PatientId) -> Result<(i64, i64)> {
+    Ok(sqlx::query_as(
+        "SELECT COALESCE(SUM(status = 'broken'), 0), COALESCE(SUM(status = 'cancelled'), 0) \
+         FROM appointments WHERE patient_id = ?",
+    )
+    .bind(patient)
+    .fetch_one(&db.reader)
+    .await?)
+}
+
 pub async fn get(db: &Db, id: AppointmentId) -> Result<StoredAppointment> {
     let sql = format!("SELECT {COLUMNS} FROM appointments WHERE id = ?");
     let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))

@@ -4,11 +4,13 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 const scheduleSetup = vi.fn();
 const scheduleFree = vi.fn();
 const appointmentBook = vi.fn();
+const patientAppointments = vi.fn();
 vi.mock("../bindings", () => ({
   commands: {
     scheduleSetup: () => scheduleSetup(),
     scheduleFree: (r: unknown, from: string, n: number) => scheduleFree(r, from, n),
     appointmentBook: (d: unknown) => appointmentBook(d),
+    patientAppointments: (p: number) => patientAppointments(p),
   },
 }));
 
@@ -30,6 +32,7 @@ describe("booking from the card", () => {
 
   it("offers the first free times with the patient's preferences and books the one picked", async () => {
     scheduleSetup.mockResolvedValue(ok(setup));
+    patientAppointments.mockResolvedValue(ok({ upcoming: [], no_shows: 2, cancellations: 1 }));
     scheduleFree.mockResolvedValue(ok([{ start: "2026-11-26T15:00:00Z", local_date: "2026-11-26", local_time: "09:00", minutes: 60, operatory_id: 3, operatory: "Op 3" }]));
     appointmentBook.mockResolvedValue(ok({ local_date: "2026-11-26", local_time: "09:00", type_name: "Filling", provider: "Dr. Alvarez", operatory: "Op 3" }));
     render(BookAppointment, { patientId: 7 });
@@ -45,10 +48,12 @@ describe("booking from the card", () => {
     await fireEvent.click(screen.getByTestId("book-save"));
     expect(appointmentBook).toHaveBeenCalledWith(expect.objectContaining({ patient_id: 7, date: "2026-11-26", time: "09:00", operatory: 3, type_id: 5 }));
     expect((await screen.findByTestId("book-result")).textContent).toContain("Filling with Dr. Alvarez in Op 3");
+    expect(screen.getByTestId("appointment-history-counts").textContent).toContain("2 no-shows, 1 cancellation");
   });
 
   it("shows a conflict and keeps the form", async () => {
     scheduleSetup.mockResolvedValue(ok(setup));
+    patientAppointments.mockResolvedValue(ok({ upcoming: [], no_shows: 0, cancellations: 0 }));
     appointmentBook.mockResolvedValue({ status: "error", error: { code: "schedule_conflict", message: "That time cannot be booked: the provider is already booked in appointment 4.", fields: [] } });
     render(BookAppointment, { patientId: 7 });
     await fireEvent.click(screen.getByTestId("book-open"));

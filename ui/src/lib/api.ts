@@ -115,6 +115,7 @@ export const api = {
   moveAppointment: (id: number, draft: AppointmentDraft) => unwrap(commands.appointmentMove(id, draft)),
   appointmentAction: (id: number, action: AppointmentAction) => unwrap(commands.appointmentAction(id, action)),
   eligibilityWorklist: () => unwrap(commands.eligibilityWorklist()),
+  patientAppointments: (patient: number) => unwrap(commands.patientAppointments(patient)),
   scheduleFree: (request: SlotRequest, from: string, count: number) => unwrap(commands.scheduleFree(request, from, count)),
   practiceInfo: () => unwrap(commands.practiceInfo()),
   savePracticeInfo: (info: PracticeInfo) => unwrap(commands.practiceInfoSave(info)),
