@@ -286,3 +286,41 @@ async fn due_today_counts_the_procedures_todays_appointment_is_booked_for() {
     assert_eq!(seen.upcoming[0].status, AppointmentStatus::Cancelled);
     app.close().await;
 }
+
+#[tokio::test]
+async fn a_time_the_clocks_skip_is_refused_on_the_clinics_clock() {
+    let (_dir, mut app) = office().await;
+    let e = app.set_clinic_timezone("Mars/Olympus").await.unwrap_err();
+    assert_eq!(e.fields[0].field, "timezone");
+    app.set_clinic_timezone("America/Chicago").await.unwrap();
+    assert_eq!(app.clinic_timezone().name(), "America/Chicago");
+    let ada = app
+        .create_patient(&draft("Okafor", "Ada", "1980-02-03"))
+        .await
+        .unwrap()
+        .patient
+        .id;
+    let kind = type_id(&app, "Filling").await;
+    // 2026-03-08: clocks jump from 2:00 to 3:00 in Chicago.
+    let e = app
+        .book_appointment(&filling(kind, ada, "2026-03-08", "02:30"))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (e.code, e.fields[0].field.as_str()),
+        (ErrorCode::Validation, "time")
+    );
+    assert!(
+        e.fields[0].problem.contains("does not exist"),
+        "{}",
+        e.fields[0].problem
+    );
+    // A weekday in summer time: 9:00 local is 14:00 UTC.
+    let a = app
+        .book_appointment(&filling(kind, ada, "2026-03-10", "09:00"))
+        .await
+        .unwrap();
+    assert_eq!(a.start, "2026-03-10T14:00:00+00:00");
+    assert_eq!(a.local_time, "09:00");
+    app.close().await;
+}

@@ -253,6 +253,21 @@ impl App {
         })
     }
 
+    /// Changes the clinic's timezone; an unknown name is a validation error and changes nothing.
+    pub async fn set_clinic_timezone(&mut self, name: &str) -> Result<(), AppError> {
+        let tz: Tz = name.trim().parse().map_err(|_| {
+            AppError::from(frontdesk_domain::ValidationErrors(vec![
+                frontdesk_domain::FieldError::new(
+                    "timezone",
+                    "is not a timezone name (e.g. America/Chicago)",
+                ),
+            ]))
+        })?;
+        settings::set(&self.db, SETTING_TIMEZONE, tz.name()).await?;
+        self.tz = tz;
+        Ok(())
+    }
+
     pub async fn close(self) {
         self.db.close().await;
     }

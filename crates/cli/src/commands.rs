@@ -94,6 +94,17 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
             crate::schedule_cmd::eligibility(open(cfg).await?, json).await?
         }
         Command::Claims(cmd) => crate::insurance_cmd::claims(open(cfg).await?, cmd).await?,
+        Command::Timezone { zone } => {
+            let mut app = open(cfg).await?;
+            if let Some(z) = zone {
+                if let Err(e) = app.set_clinic_timezone(&z).await {
+                    app.close().await;
+                    return Err(e);
+                }
+            }
+            println!("{}", app.clinic_timezone().name());
+            app.close().await;
+        }
         Command::Limits {
             claims_outstanding_days,
             preauth_pending_days,

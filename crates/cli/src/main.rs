@@ -52,6 +52,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print the clinic's timezone, or set it (an IANA name such as America/Chicago).
+    Timezone { zone: Option<String> },
     /// The office's worklist limits in days (print; or change the ones given).
     Limits {
         #[arg(long)]
