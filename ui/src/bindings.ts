@@ -508,7 +508,11 @@ start: string;
 /**
  * Local `YYYY-MM-DD` and `HH:MM` in the clinic's timezone.
  */
-local_date: string; local_time: string; minutes: number; provider_id: number; provider: string; operatory_id: number; operatory: string; type_id: number; type_name: string; colour: string; status: AppointmentStatus; notes: string }
+local_date: string; local_time: string; minutes: number; provider_id: number; provider: string; operatory_id: number; operatory: string; type_id: number; type_name: string; colour: string; status: AppointmentStatus; notes: string; 
+/**
+ * When the patient checked in (RFC 3339), once arrived.
+ */
+checked_in_at: string | null }
 /**
  * One procedure's approved amount, as typed.
  */

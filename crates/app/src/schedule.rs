@@ -52,6 +52,8 @@ pub struct AppointmentView {
     pub colour: String,
     pub status: AppointmentStatus,
     pub notes: String,
+    /// When the patient checked in (RFC 3339), once arrived.
+    pub checked_in_at: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
@@ -418,5 +420,6 @@ fn view_of(
         colour: kind.map(|k| k.colour.clone()).unwrap_or_default(),
         status: a.status,
         notes: s.notes,
+        checked_in_at: s.checked_in_at.map(|t| t.to_rfc3339()),
     }
 }
