@@ -187,6 +187,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         eligibility_worklist,
         schedule_free,
         patient_appointments,
+        recall_list,
+        unscheduled_list,
     ])
 }
 

@@ -1,5 +1,6 @@
 //! Schedule commands: the set-up the booking form offers, a day's appointments, booking, moving,
 //! status steps, and the eligibility worklist. Each: parse, call the app crate, typed error.
+use frontdesk_app::recall::RecallDue;
 use frontdesk_app::schedule::{
     AppointmentAction, AppointmentDraft, AppointmentView, DaySchedule, FreeSlot,
     PatientAppointments, ScheduleSetup,
@@ -79,4 +80,21 @@ pub async fn schedule_free(
 pub async fn patient_appointments(s: State<'_, Session>, patient: i64) -> Res<PatientAppointments> {
     s.with_app(async |a| a.patient_appointments(patient).await)
         .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn recall_list(
+    s: State<'_, Session>,
+    until: String,
+    unscheduled_only: bool,
+) -> Res<Vec<RecallDue>> {
+    s.with_app(async |a| a.recall_list(&until, unscheduled_only).await)
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn unscheduled_list(s: State<'_, Session>) -> Res<Vec<AppointmentView>> {
+    s.with_app(async |a| a.unscheduled_list().await).await
 }

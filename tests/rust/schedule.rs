@@ -324,3 +324,103 @@ async fn a_time_the_clocks_skip_is_refused_on_the_clinics_clock() {
     assert_eq!(a.local_time, "09:00");
     app.close().await;
 }
+
+#[tokio::test]
+async fn recall_and_unscheduled_lists() {
+    let (_dir, app) = office().await;
+    let ada = app
+        .create_patient(&draft("Okafor", "Ada", "1980-02-03"))
+        .await
+        .unwrap()
+        .patient
+        .id;
+    let ben = app
+        .create_patient(&draft("Lee", "Ben", "1975-06-07"))
+        .await
+        .unwrap()
+        .patient
+        .id;
+    // Ada's last cleaning was on 2026-05-20: the 6-month prophy recall fell due on 2026-11-20.
+    let v = app
+        .add_treatment(
+            ada,
+            &frontdesk_insurance::TreatmentItemDraft {
+                code: "D1110".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    app.complete_treatment(ada, v.items[0].id, "2026-05-20")
+        .await
+        .unwrap();
+    let list = app.recall_list("", true).await.unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(
+        (
+            list[0].patient.id,
+            list[0].recall.as_str(),
+            list[0].due.as_str(),
+            list[0].overdue
+        ),
+        (ada, "Prophy (cleaning)", "2026-11-20", true)
+    );
+    assert!(
+        app.recall_list("2026-11-19", false)
+            .await
+            .unwrap()
+            .is_empty(),
+        "not due by then"
+    );
+
+    // Booked: off the unscheduled recall list, on the full one with the appointment.
+    let kind = type_id(&app, "Exam & cleaning").await;
+    let booked = app
+        .book_appointment(&filling(kind, ada, "2026-11-30", "09:00"))
+        .await
+        .unwrap();
+    assert!(app.recall_list("", true).await.unwrap().is_empty());
+    assert_eq!(
+        app.recall_list("", false).await.unwrap()[0]
+            .next_appointment
+            .as_deref(),
+        Some("2026-11-30 09:00")
+    );
+
+    // Ben misses his visit and books nothing: he is on the unscheduled list until he rebooks.
+    let missed = app
+        .book_appointment(&filling(kind, ben, "2026-11-24", "16:00"))
+        .await
+        .unwrap();
+    app.appointment_action(missed.id, &AppointmentAction::MarkBroken)
+        .await
+        .unwrap();
+    app.appointment_action(
+        booked.id,
+        &AppointmentAction::Cancel {
+            reason: "travel".into(),
+        },
+    )
+    .await
+    .unwrap();
+    let ids: Vec<i64> = app
+        .unscheduled_list()
+        .await
+        .unwrap()
+        .iter()
+        .map(|a| a.id)
+        .collect();
+    assert_eq!(ids, vec![booked.id, missed.id]);
+    app.book_appointment(&filling(kind, ben, "2026-12-01", "09:00"))
+        .await
+        .unwrap();
+    let ids: Vec<i64> = app
+        .unscheduled_list()
+        .await
+        .unwrap()
+        .iter()
+        .map(|a| a.id)
+        .collect();
+    assert_eq!(ids, vec![booked.id]);
+    app.close().await;
+}

@@ -437,6 +437,22 @@ async patientAppointments(patient: number) : Promise<Result<PatientAppointments,
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+async recallList(until: string, unscheduledOnly: boolean) : Promise<Result<RecallDue[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("recall_list", { until, unscheduledOnly }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async unscheduledList() : Promise<Result<AppointmentView[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("unscheduled_list") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -850,6 +866,19 @@ colour: string;
 hours: WeeklyHours }
 export type ProviderKind = "dentist" | "hygienist" | "injector" | "other"
 export type Rank = "primary" | "secondary"
+export type RecallDue = { patient: PatientSummary; recall: string; 
+/**
+ * `YYYY-MM-DD` of the last matching completed procedure.
+ */
+last_done: string; due: string; 
+/**
+ * Due before today.
+ */
+overdue: boolean; 
+/**
+ * The next booked appointment, local `YYYY-MM-DD HH:MM`, if any.
+ */
+next_appointment: string | null }
 /**
  * Who created and last changed a record, and when.
  */

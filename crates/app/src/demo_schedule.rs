@@ -57,8 +57,31 @@ impl App {
         for t in &types {
             ids.push(schedule::add_appointment_type(&self.db, t).await?);
         }
+        for (name, months, codes) in [
+            ("Prophy (cleaning)", 6, vec!["D1110", "D1120"]),
+            ("Perio maintenance", 3, vec!["D4910"]),
+            ("Botox", 4, vec!["BTX-UNIT"]),
+        ] {
+            frontdesk_store::recall::add_recall_type(
+                &self.db,
+                &frontdesk_scheduling::RecallType {
+                    id: 0,
+                    name: name.into(),
+                    interval_months: months,
+                    procedure_codes: codes.into_iter().map(String::from).collect(),
+                },
+            )
+            .await?;
+        }
         if patients.is_empty() {
             return Ok(0);
+        }
+        // Some patients had a cleaning five to seven months ago: due (or overdue) for recall.
+        for (k, patient) in patients.iter().enumerate().filter(|(k, _)| k % 5 == 2) {
+            let item = crate::treatment_plan::demo_cleaning(self, *patient).await?;
+            let done = self.today() - Duration::days(150 + (k % 60) as i64);
+            self.complete_treatment(*patient, item, &done.to_string())
+                .await?;
         }
         let mut booked = 0;
         let mut day = self.today();

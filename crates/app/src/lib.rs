@@ -20,6 +20,7 @@ pub mod lifecycle;
 pub mod limits;
 pub mod patients;
 pub mod preauths;
+pub mod recall;
 pub mod recovery_kit;
 pub mod restore;
 pub mod schedule;

@@ -241,3 +241,20 @@ impl App {
         )?)
     }
 }
+
+/// Demo data: adds a planned adult cleaning to the patient's plan; returns its id.
+pub(crate) async fn demo_cleaning(
+    app: &App,
+    patient: PatientId,
+) -> Result<TreatmentItemId, AppError> {
+    let v = app
+        .add_treatment(
+            patient,
+            &TreatmentItemDraft {
+                code: "D1110".into(),
+                ..Default::default()
+            },
+        )
+        .await?;
+    Ok(v.items.iter().map(|i| i.id).max().unwrap_or_default())
+}

@@ -94,6 +94,32 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
             crate::schedule_cmd::eligibility(open(cfg).await?, json).await?
         }
         Command::Claims(cmd) => crate::insurance_cmd::claims(open(cfg).await?, cmd).await?,
+        Command::Recall {
+            until,
+            unscheduled,
+            json,
+        } => {
+            let app = open(cfg).await?;
+            let list = app.recall_list(&until, unscheduled).await;
+            app.close().await;
+            let list = list?;
+            if json {
+                output::json(&list);
+            } else if list.is_empty() {
+                println!("nobody is due");
+            }
+            for r in list.iter().filter(|_| !json) {
+                println!(
+                    "{}{}  chart {}  {}  last {}  {}",
+                    r.due,
+                    if r.overdue { " (overdue)" } else { "" },
+                    r.patient.chart_number,
+                    r.recall,
+                    r.last_done,
+                    r.next_appointment.as_deref().unwrap_or("not booked")
+                );
+            }
+        }
         Command::Timezone { zone } => {
             let mut app = open(cfg).await?;
             if let Some(z) = zone {

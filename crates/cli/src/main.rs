@@ -52,6 +52,16 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Patients due back for recall care by a date (default: in 30 days), overdue first.
+    Recall {
+        #[arg(long, default_value = "")]
+        until: String,
+        /// Only those with nothing booked.
+        #[arg(long)]
+        unscheduled: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the clinic's timezone, or set it (an IANA name such as America/Chicago).
     Timezone { zone: Option<String> },
     /// The office's worklist limits in days (print; or change the ones given).

@@ -14,6 +14,7 @@ pub mod patient_search;
 pub mod patients;
 pub mod practice;
 pub mod preauths;
+pub mod recall;
 pub mod schedule;
 pub mod settings;
 pub mod testing;

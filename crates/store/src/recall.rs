@@ -1,0 +1,90 @@
+//! Recall: recall types, each patient's last matching completed procedure, and the cancelled or
+//! missed appointments nobody rebooked (the unscheduled list).
+use chrono::{DateTime, NaiveDate, Utc};
+use frontdesk_domain::PatientId;
+use frontdesk_scheduling::RecallType;
+
+use crate::schedule::StoredAppointment;
+use crate::{Db, Result, StoreError};
+
+pub async fn add_recall_type(db: &Db, r: &RecallType) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO recall_types (name, interval_months, procedure_codes_json) VALUES (?, ?, ?) RETURNING id",
+    )
+    .bind(&r.name)
+    .bind(i64::from(r.interval_months))
+    .bind(serde_json::to_string(&r.procedure_codes).expect("serializes"))
+    .fetch_one(&db.writer)
+    .await?)
+}
+
+pub async fn recall_types(db: &Db) -> Result<Vec<RecallType>> {
+    let rows: Vec<(i64, String, i64, String)> = sqlx::query_as(
+        "SELECT id, name, interval_months, procedure_codes_json FROM recall_types ORDER BY name",
+    )
+    .fetch_all(&db.reader)
+    .await?;
+    rows.into_iter()
+        .map(|(id, name, months, codes)| {
+            Ok(RecallType {
+                id,
+                name,
+                interval_months: u32::try_from(months).unwrap_or(6),
+                procedure_codes: serde_json::from_str(&codes)
+                    .map_err(|_| StoreError::Corrupt("recall codes"))?,
+            })
+        })
+        .collect()
+}
+
+/// For every patient who ever had one of `codes` completed: the latest date (not archived patients).
+pub async fn last_done(db: &Db, codes: &[String]) -> Result<Vec<(PatientId, NaiveDate)>> {
+    if codes.is_empty() {
+        return Ok(Vec::new());
+    }
+    let marks = vec!["?"; codes.len()].join(", ");
+    let sql = format!(
+        "SELECT t.patient_id, MAX(t.completed_on) FROM treatment_items t JOIN patients p ON p.id = t.patient_id \
+         WHERE t.status = 'completed' AND t.code IN ({marks}) AND p.status <> 'archived' GROUP BY t.patient_id"
+    );
+    let mut q = sqlx::query_as::<_, (i64, NaiveDate)>(sqlx::AssertSqlSafe(sql));
+    for c in codes {
+        q = q.bind(c.trim().to_uppercase());
+    }
+    Ok(q.fetch_all(&db.reader).await?)
+}
+
+/// The patient's next appointment that holds time, starting at or after `from`.
+pub async fn next_booked(
+    db: &Db,
+    patient: PatientId,
+    from: DateTime<Utc>,
+) -> Result<Option<DateTime<Utc>>> {
+    let start: Option<i64> = sqlx::query_scalar(
+        "SELECT MIN(start_epoch) FROM appointments WHERE patient_id = ? AND start_epoch >= ? \
+         AND status IN ('scheduled', 'confirmed')",
+    )
+    .bind(patient)
+    .bind(from.timestamp())
+    .fetch_one(&db.reader)
+    .await?;
+    Ok(start.and_then(|s| DateTime::from_timestamp(s, 0)))
+}
+
+/// Appointments cancelled or missed since `since` whose patient has nothing booked after them.
+pub async fn unscheduled(db: &Db, since: DateTime<Utc>) -> Result<Vec<StoredAppointment>> {
+    let ids: Vec<i64> = sqlx::query_scalar(
+        "SELECT a.id FROM appointments a WHERE a.status IN ('cancelled', 'broken') AND a.start_epoch >= ? \
+         AND NOT EXISTS (SELECT 1 FROM appointments b WHERE b.patient_id = a.patient_id \
+             AND b.status IN ('scheduled', 'confirmed', 'arrived', 'seated', 'completed') AND b.start_epoch > a.start_epoch) \
+         ORDER BY a.start_epoch DESC LIMIT 500",
+    )
+    .bind(since.timestamp())
+    .fetch_all(&db.reader)
+    .await?;
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        out.push(crate::schedule::get(db, id).await?);
+    }
+    Ok(out)
+}
