@@ -424,3 +424,73 @@ async fn recall_and_unscheduled_lists() {
     assert_eq!(ids, vec![booked.id]);
     app.close().await;
 }
+
+#[tokio::test]
+async fn confirming_tomorrows_patients_is_logged_and_reminders_go_only_to_those_who_accept_them() {
+    use frontdesk_app::confirmations::ConfirmationState;
+    use frontdesk_domain::contact_log::{ContactDraft, ContactMethodUsed, ContactOutcome};
+    let (_dir, app) = office().await;
+    let mut texter = draft("Okafor", "Ada", "1980-02-03");
+    texter.phone_mobile = "(214) 555-0101".into();
+    texter.contact.ok_text = true;
+    texter.preferred_name = "Addie".into();
+    let ada = app.create_patient(&texter).await.unwrap().patient.id;
+    let ben = app
+        .create_patient(&draft("Lee", "Ben", "1975-06-07"))
+        .await
+        .unwrap()
+        .patient
+        .id;
+    let kind = type_id(&app, "Filling").await;
+    // Tomorrow is Wednesday 2026-11-25, the next business day.
+    let a1 = app
+        .book_appointment(&filling(kind, ada, "2026-11-25", "09:00"))
+        .await
+        .unwrap();
+    let mut d = filling(kind, ben, "2026-11-25", "09:00");
+    d.provider = 2;
+    d.operatory = 2;
+    let a2 = app.book_appointment(&d).await.unwrap();
+
+    let list = app.confirmation_list(1).await.unwrap();
+    assert_eq!(list.len(), 2);
+    assert!(list
+        .iter()
+        .all(|c| c.state == ConfirmationState::Unconfirmed));
+    assert_eq!(list[0].phone, "(214) 555-0101");
+
+    let call = |outcome| ContactDraft {
+        method: ContactMethodUsed::Call,
+        outcome,
+        note: " spoke to spouse ".into(),
+    };
+    let c = app
+        .log_appointment_contact(a2.id, &call(ContactOutcome::LeftMessage))
+        .await
+        .unwrap();
+    assert_eq!(c.state, ConfirmationState::LeftMessage);
+    let c = app
+        .log_appointment_contact(a1.id, &call(ContactOutcome::Confirmed))
+        .await
+        .unwrap();
+    assert_eq!(c.state, ConfirmationState::Confirmed);
+    assert_eq!(c.appointment.status, AppointmentStatus::Confirmed);
+    let log = app.patient_contacts(ben).await.unwrap();
+    assert_eq!(log.len(), 1);
+    assert_eq!(
+        (log[0].outcome, log[0].note.as_str()),
+        (ContactOutcome::LeftMessage, "spoke to spouse")
+    );
+
+    // Only Ada accepts texts: she alone is in the reminder export, by her preferred name.
+    let csv = app.reminders_csv("11/25/2026").await.unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "date,time,first_name,channel,to,with,where");
+    assert_eq!(lines.len(), 2, "{csv}");
+    assert!(
+        lines[1].starts_with("2026-11-25,09:00,Addie,text,2145550101,"),
+        "{}",
+        lines[1]
+    );
+    app.close().await;
+}

@@ -7,6 +7,7 @@ pub mod bench_schedule;
 pub mod bench_search;
 pub mod claim_form;
 pub mod claims;
+pub mod confirmations;
 pub mod coverage;
 pub mod data_dir;
 pub mod demo;

@@ -2,6 +2,7 @@
 //! Pure code: no database, no window, no clock reads (the clock is passed in).
 
 pub mod clock;
+pub mod contact_log;
 pub mod dob;
 pub mod error;
 pub mod family;

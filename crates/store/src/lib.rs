@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod claims;
+pub mod contact_log;
 pub mod coverages;
 pub mod db;
 pub mod error;
