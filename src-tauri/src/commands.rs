@@ -189,6 +189,11 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         patient_appointments,
         recall_list,
         unscheduled_list,
+        confirmation_list,
+        appointment_contact,
+        patient_contacts,
+        patient_contact_log,
+        reminders_export,
     ])
 }
 

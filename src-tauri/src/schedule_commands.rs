@@ -1,5 +1,6 @@
 //! Schedule commands: the set-up the booking form offers, a day's appointments, booking, moving,
 //! status steps, and the eligibility worklist. Each: parse, call the app crate, typed error.
+use frontdesk_app::confirmations::ConfirmationItem;
 use frontdesk_app::recall::RecallDue;
 use frontdesk_app::schedule::{
     AppointmentAction, AppointmentDraft, AppointmentView, DaySchedule, FreeSlot,
@@ -7,6 +8,7 @@ use frontdesk_app::schedule::{
 };
 use frontdesk_app::verification::EligibilityDue;
 use frontdesk_app::AppError;
+use frontdesk_domain::contact_log::{ContactDraft, ContactEntry};
 use frontdesk_scheduling::SlotRequest;
 use tauri::State;
 
@@ -97,4 +99,52 @@ pub async fn recall_list(
 #[specta::specta]
 pub async fn unscheduled_list(s: State<'_, Session>) -> Res<Vec<AppointmentView>> {
     s.with_app(async |a| a.unscheduled_list().await).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn confirmation_list(s: State<'_, Session>, days: i64) -> Res<Vec<ConfirmationItem>> {
+    s.with_app(async |a| a.confirmation_list(days).await).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn appointment_contact(
+    s: State<'_, Session>,
+    appointment: i64,
+    draft: ContactDraft,
+) -> Res<ConfirmationItem> {
+    s.with_app(async |a| a.log_appointment_contact(appointment, &draft).await)
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn patient_contacts(s: State<'_, Session>, patient: i64) -> Res<Vec<ContactEntry>> {
+    s.with_app(async |a| a.patient_contacts(patient).await)
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn patient_contact_log(
+    s: State<'_, Session>,
+    patient: i64,
+    draft: ContactDraft,
+) -> Res<Vec<ContactEntry>> {
+    s.with_app(async |a| a.log_contact(patient, &draft).await)
+        .await
+}
+
+/// Saves the reminder CSV for `date` in the Documents folder; returns its path.
+#[tauri::command]
+#[specta::specta]
+pub async fn reminders_export(s: State<'_, Session>, date: String) -> Res<String> {
+    s.with_app(async |a| {
+        Ok(a.save_reminders_csv(&date, None)
+            .await?
+            .display()
+            .to_string())
+    })
+    .await
 }

@@ -453,6 +453,49 @@ async unscheduledList() : Promise<Result<AppointmentView[], AppError>> {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+async confirmationList(days: number) : Promise<Result<ConfirmationItem[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("confirmation_list", { days }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async appointmentContact(appointment: number, draft: ContactDraft) : Promise<Result<ConfirmationItem, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("appointment_contact", { appointment, draft }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async patientContacts(patient: number) : Promise<Result<ContactEntry[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("patient_contacts", { patient }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async patientContactLog(patient: number, draft: ContactDraft) : Promise<Result<ContactEntry[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("patient_contact_log", { patient, draft }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Saves the reminder CSV for `date` in the Documents folder; returns its path.
+ */
+async remindersExport(date: string) : Promise<Result<string, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("reminders_export", { date }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -594,7 +637,17 @@ export type CodeAmount = { code: string;
  * e.g. `900.00`.
  */
 amount: string }
+export type ConfirmationItem = { appointment: AppointmentView; state: ConfirmationState; 
+/**
+ * The phone to call first (mobile, then home, then work).
+ */
+phone: string; email: string; preferred: ContactMethod; ok_text: boolean; ok_voicemail: boolean; last_contact: ContactEntry | null }
+export type ConfirmationState = "unconfirmed" | "left_message" | "confirmed" | "will_cancel"
+export type ContactDraft = { method: ContactMethodUsed; outcome: ContactOutcome; note?: string }
+export type ContactEntry = { id: number; patient_id: number; appointment_id: number | null; at: string; actor: string; method: ContactMethodUsed; outcome: ContactOutcome; note: string }
 export type ContactMethod = "call" | "text" | "email" | "mail" | "none"
+export type ContactMethodUsed = "call" | "text" | "email" | "in_person"
+export type ContactOutcome = "confirmed" | "left_message" | "no_answer" | "will_cancel" | "other"
 export type ContactPreferences = { preferred: ContactMethod; ok_voicemail: boolean; ok_text: boolean; ok_email: boolean }
 export type Coverage = { id: number; patient_id: number; plan_label: string; subscriber_name: string; details: CoverageDraft; 
 /**

@@ -143,6 +143,27 @@ impl App {
         Ok(contact_log::for_patient(&self.db, patient, 200).await?)
     }
 
+    /// Saves the reminder CSV of `date` in `dir` (Documents by default); returns the path.
+    pub async fn save_reminders_csv(
+        &self,
+        date: &str,
+        dir: Option<&std::path::Path>,
+    ) -> Result<std::path::PathBuf, AppError> {
+        let csv = self.reminders_csv(date).await?;
+        let dir = dir
+            .map(std::path::Path::to_path_buf)
+            .or_else(dirs::document_dir)
+            .or_else(dirs::home_dir)
+            .ok_or_else(|| AppError::new(ErrorCode::Storage, "no Documents folder to save into"))?;
+        std::fs::create_dir_all(&dir)?;
+        let day = parse_typed_date(date)
+            .map(|d| d.to_string())
+            .unwrap_or_default();
+        let path = dir.join(format!("FrontDesk reminders {day}.csv"));
+        std::fs::write(&path, csv)?;
+        Ok(path)
+    }
+
     /// A CSV of a day's appointments for a texting/email reminder service: one row per patient who
     /// accepts texts or email (by their preference), never the others.
     pub async fn reminders_csv(&self, date: &str) -> Result<String, AppError> {

@@ -13,6 +13,15 @@ pub enum ScheduleCommand {
         #[arg(long)]
         json: bool,
     },
+    /// The confirmation list for the next business day(s).
+    Confirmations {
+        #[arg(long, default_value_t = 1)]
+        days: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// A day's reminder CSV (patients who accept texts or email) on standard output.
+    Reminders { date: String },
     /// The first free times for an appointment type (name or id) with a provider (name or id),
     /// from a date (default today), over the next 90 days.
     Free {
@@ -51,6 +60,24 @@ pub async fn schedule(app: App, cmd: ScheduleCommand) -> Result<(), AppError> {
                 );
             }
         }
+        ScheduleCommand::Confirmations { days, json } => {
+            let list = app.confirmation_list(days).await?;
+            if json {
+                output::json(&list);
+            }
+            for c in list.iter().filter(|_| !json) {
+                println!(
+                    "{} {}  {:?}  chart {}  {}  prefers {}",
+                    c.appointment.local_date,
+                    c.appointment.local_time,
+                    c.state,
+                    c.appointment.patient.chart_number,
+                    c.phone,
+                    c.preferred.as_str()
+                );
+            }
+        }
+        ScheduleCommand::Reminders { date } => print!("{}", app.reminders_csv(&date).await?),
         ScheduleCommand::Free {
             kind,
             provider,

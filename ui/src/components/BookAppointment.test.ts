@@ -5,12 +5,14 @@ const scheduleSetup = vi.fn();
 const scheduleFree = vi.fn();
 const appointmentBook = vi.fn();
 const patientAppointments = vi.fn();
+const patientContacts = vi.fn();
 vi.mock("../bindings", () => ({
   commands: {
     scheduleSetup: () => scheduleSetup(),
     scheduleFree: (r: unknown, from: string, n: number) => scheduleFree(r, from, n),
     appointmentBook: (d: unknown) => appointmentBook(d),
     patientAppointments: (p: number) => patientAppointments(p),
+    patientContacts: (p: number) => patientContacts(p),
   },
 }));
 
@@ -33,6 +35,7 @@ describe("booking from the card", () => {
   it("offers the first free times with the patient's preferences and books the one picked", async () => {
     scheduleSetup.mockResolvedValue(ok(setup));
     patientAppointments.mockResolvedValue(ok({ upcoming: [], no_shows: 2, cancellations: 1 }));
+    patientContacts.mockResolvedValue(ok([]));
     scheduleFree.mockResolvedValue(ok([{ start: "2026-11-26T15:00:00Z", local_date: "2026-11-26", local_time: "09:00", minutes: 60, operatory_id: 3, operatory: "Op 3" }]));
     appointmentBook.mockResolvedValue(ok({ local_date: "2026-11-26", local_time: "09:00", type_name: "Filling", provider: "Dr. Alvarez", operatory: "Op 3" }));
     render(BookAppointment, { patientId: 7 });
@@ -54,6 +57,7 @@ describe("booking from the card", () => {
   it("shows a conflict and keeps the form", async () => {
     scheduleSetup.mockResolvedValue(ok(setup));
     patientAppointments.mockResolvedValue(ok({ upcoming: [], no_shows: 0, cancellations: 0 }));
+    patientContacts.mockResolvedValue(ok([]));
     appointmentBook.mockResolvedValue({ status: "error", error: { code: "schedule_conflict", message: "That time cannot be booked: the provider is already booked in appointment 4.", fields: [] } });
     render(BookAppointment, { patientId: 7 });
     await fireEvent.click(screen.getByTestId("book-open"));
