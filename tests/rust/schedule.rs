@@ -494,3 +494,142 @@ async fn confirming_tomorrows_patients_is_logged_and_reminders_go_only_to_those_
     );
     app.close().await;
 }
+
+#[tokio::test]
+async fn a_new_office_is_set_up_and_its_holidays_and_blockouts_are_kept() {
+    use frontdesk_scheduling::{
+        Blockout, BlockoutScope, BlockoutTime, DayOfWeek, Operatory, Provider, ProviderKind,
+        TimeRange, WeeklyHours,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let app = ready(memory_config(dir.path()).0).await;
+    let ada = app
+        .create_patient(&draft("Okafor", "Ada", "1980-02-03"))
+        .await
+        .unwrap()
+        .patient
+        .id;
+    let week = WeeklyHours::weekdays(&[
+        TimeRange::hm((8, 0), (12, 0)),
+        TimeRange::hm((13, 0), (17, 0)),
+    ]);
+
+    // Refused set-up changes nothing.
+    assert_eq!(
+        app.set_office_hours(7, &week).await.unwrap_err().fields[0].field,
+        "slot_minutes"
+    );
+    let backwards = WeeklyHours::weekdays(&[TimeRange::hm((17, 0), (8, 0))]);
+    assert_eq!(
+        app.set_office_hours(15, &backwards).await.unwrap_err().code,
+        ErrorCode::Validation
+    );
+    assert_eq!(
+        app.schedule_setup().await.unwrap().slot_minutes,
+        10,
+        "the default still stands"
+    );
+
+    app.set_office_hours(15, &week).await.unwrap();
+    let provider = Provider {
+        id: 0,
+        name: " Dr. Ines Moreau ".into(),
+        kind: ProviderKind::Dentist,
+        colour: "#2f6fdf".into(),
+        hours: week.clone(),
+    };
+    let e = app
+        .save_provider(&Provider {
+            name: " ".into(),
+            ..provider.clone()
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(e.fields[0].field, "name");
+    let setup = app.save_provider(&provider).await.unwrap();
+    let dr = setup
+        .providers
+        .iter()
+        .find(|p| p.name == "Dr. Ines Moreau")
+        .unwrap()
+        .id;
+    let setup = app
+        .save_operatory(&Operatory {
+            id: 0,
+            name: "Room A".into(),
+        })
+        .await
+        .unwrap();
+    let room = setup
+        .operatories
+        .iter()
+        .find(|o| o.name == "Room A")
+        .unwrap()
+        .id;
+    let setup = app
+        .save_appointment_type(&frontdesk_scheduling::AppointmentType {
+            id: 0,
+            name: "Consult".into(),
+            slots: 2,
+            colour: "#123456".into(),
+            procedure_codes: vec![" d0150 ".into()],
+            may_overlap_provider: false,
+        })
+        .await
+        .unwrap();
+    let consult = setup.types.iter().find(|t| t.name == "Consult").unwrap();
+    assert_eq!(consult.procedure_codes, vec!["D0150".to_string()]);
+
+    let booking = |date: &str, time: &str| AppointmentDraft {
+        patient_id: ada,
+        date: date.into(),
+        time: time.into(),
+        type_id: consult.id,
+        provider: dr,
+        operatory: room,
+        ..Default::default()
+    };
+    let a = app
+        .book_appointment(&booking("2026-11-30", "09:15"))
+        .await
+        .unwrap();
+    assert_eq!(a.minutes, 30, "two 15-minute slots");
+    let e = app
+        .book_appointment(&booking("2026-11-30", "09:10"))
+        .await
+        .unwrap_err();
+    assert_eq!(e.fields[0].field, "start", "not on the 15-minute grid");
+
+    app.add_holiday("12/25/2026", "Christmas").await.unwrap();
+    let e = app
+        .book_appointment(&booking("2026-12-25", "09:00"))
+        .await
+        .unwrap_err();
+    assert!(e.message.contains("Christmas"), "{}", e.message);
+    let setup = app
+        .add_blockout(&Blockout {
+            id: 0,
+            scope: BlockoutScope::Provider { provider: dr },
+            time: BlockoutTime::Weekly {
+                day: DayOfWeek::Tuesday,
+                start: chrono::NaiveTime::from_hms_opt(8, 0, 0).unwrap(),
+                end: chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+                from: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+                until: None,
+            },
+            reason: "Emergencies only".into(),
+            allowed_types: vec![],
+        })
+        .await
+        .unwrap();
+    let e = app
+        .book_appointment(&booking("2026-12-01", "08:30"))
+        .await
+        .unwrap_err();
+    assert!(e.message.contains("Emergencies only"), "{}", e.message);
+    app.remove_blockout(setup.blockouts[0].id).await.unwrap();
+    app.book_appointment(&booking("2026-12-01", "08:30"))
+        .await
+        .unwrap();
+    app.close().await;
+}

@@ -25,6 +25,7 @@ pub mod recall;
 pub mod recovery_kit;
 pub mod restore;
 pub mod schedule;
+pub mod schedule_setup;
 pub mod status;
 pub mod treatment_plan;
 pub mod verification;

@@ -6,8 +6,8 @@ use frontdesk_domain::{FieldError, PatientId, PatientSummary, ValidationErrors};
 use frontdesk_insurance::text::parse_typed_date;
 use frontdesk_scheduling::{
     day_bounds, first_available, local_datetime, to_utc, transition, AppointmentId,
-    AppointmentStatus, AppointmentType, Booking, BookingError, Office, Operatory, Provider,
-    SlotRequest, StatusAction, StatusError, SEARCH_DAYS,
+    AppointmentStatus, AppointmentType, Blockout, Booking, BookingError, Holiday, Office,
+    Operatory, Provider, SlotRequest, StatusAction, StatusError, WeeklyHours, SEARCH_DAYS,
 };
 use frontdesk_store::family;
 use frontdesk_store::schedule::{self, BookError, StoredAppointment};
@@ -62,13 +62,17 @@ pub struct DaySchedule {
     pub appointments: Vec<AppointmentView>,
 }
 
-/// What the booking form offers.
+/// The office's schedule set-up: what the booking form offers and what the manager edits.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct ScheduleSetup {
     pub slot_minutes: u32,
+    /// Opening hours on the clinic's clock.
+    pub office_hours: WeeklyHours,
     pub providers: Vec<Provider>,
     pub operatories: Vec<Operatory>,
     pub types: Vec<AppointmentType>,
+    pub holidays: Vec<Holiday>,
+    pub blockouts: Vec<Blockout>,
 }
 
 /// A patient's appointments as the card shows them.
@@ -137,9 +141,12 @@ impl App {
         let o = self.office().await?;
         Ok(ScheduleSetup {
             slot_minutes: o.slot.minutes(),
+            office_hours: o.hours,
             providers: o.providers,
             operatories: o.operatories,
             types: o.types,
+            holidays: o.holidays,
+            blockouts: o.blockouts,
         })
     }
 

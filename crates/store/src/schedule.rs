@@ -153,6 +153,105 @@ pub async fn office(db: &Db, tz: Tz) -> Result<Office> {
     })
 }
 
+fn kind_text(k: ProviderKind) -> &'static str {
+    match k {
+        ProviderKind::Dentist => "dentist",
+        ProviderKind::Hygienist => "hygienist",
+        ProviderKind::Injector => "injector",
+        ProviderKind::Other => "assistant",
+    }
+}
+
+/// Adds (`id` 0) or changes a provider with their working hours.
+pub async fn save_provider(db: &Db, p: &Provider) -> Result<i64> {
+    let hours = serde_json::to_string(&p.hours).expect("serializes");
+    if p.id == 0 {
+        return Ok(sqlx::query_scalar(
+            "INSERT INTO providers (name, kind, colour, hours_json) VALUES (?, ?, ?, ?) RETURNING id",
+        )
+        .bind(&p.name)
+        .bind(kind_text(p.kind))
+        .bind(&p.colour)
+        .bind(&hours)
+        .fetch_one(&db.writer)
+        .await?);
+    }
+    let done = sqlx::query(
+        "UPDATE providers SET name = ?, kind = ?, colour = ?, hours_json = ? WHERE id = ?",
+    )
+    .bind(&p.name)
+    .bind(kind_text(p.kind))
+    .bind(&p.colour)
+    .bind(&hours)
+    .bind(p.id)
+    .execute(&db.writer)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound("provider"));
+    }
+    Ok(p.id)
+}
+
+/// Adds (`id` 0) or renames an operatory.
+pub async fn save_operatory(db: &Db, o: &Operatory) -> Result<i64> {
+    if o.id == 0 {
+        return Ok(
+            sqlx::query_scalar("INSERT INTO operatories (name) VALUES (?) RETURNING id")
+                .bind(&o.name)
+                .fetch_one(&db.writer)
+                .await?,
+        );
+    }
+    let done = sqlx::query("UPDATE operatories SET name = ? WHERE id = ?")
+        .bind(&o.name)
+        .bind(o.id)
+        .execute(&db.writer)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound("operatory"));
+    }
+    Ok(o.id)
+}
+
+/// Changes an appointment type (adding is `add_appointment_type`).
+pub async fn update_appointment_type(db: &Db, t: &AppointmentType) -> Result<()> {
+    let done = sqlx::query(
+        "UPDATE appointment_types SET name = ?, slots = ?, colour = ?, procedure_codes_json = ?, \
+         may_overlap_provider = ? WHERE id = ?",
+    )
+    .bind(&t.name)
+    .bind(i64::from(t.slots))
+    .bind(&t.colour)
+    .bind(serde_json::to_string(&t.procedure_codes).expect("serializes"))
+    .bind(t.may_overlap_provider)
+    .bind(t.id)
+    .execute(&db.writer)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound("appointment type"));
+    }
+    Ok(())
+}
+
+pub async fn remove_holiday(db: &Db, date: NaiveDate) -> Result<()> {
+    sqlx::query("DELETE FROM holidays WHERE date = ?")
+        .bind(date)
+        .execute(&db.writer)
+        .await?;
+    Ok(())
+}
+
+pub async fn remove_blockout(db: &Db, id: i64) -> Result<()> {
+    let done = sqlx::query("DELETE FROM blockouts WHERE id = ?")
+        .bind(id)
+        .execute(&db.writer)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound("blockout"));
+    }
+    Ok(())
+}
+
 pub async fn set_provider_hours(db: &Db, provider: i64, hours: &WeeklyHours) -> Result<()> {
     let done = sqlx::query("UPDATE providers SET hours_json = ? WHERE id = ?")
         .bind(serde_json::to_string(hours).expect("serializes"))
