@@ -194,6 +194,14 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         patient_contacts,
         patient_contact_log,
         reminders_export,
+        office_hours_save,
+        provider_save,
+        operatory_save,
+        appointment_type_save,
+        holiday_add,
+        holiday_remove,
+        blockout_add,
+        blockout_remove,
     ])
 }
 

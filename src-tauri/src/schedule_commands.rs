@@ -9,7 +9,9 @@ use frontdesk_app::schedule::{
 use frontdesk_app::verification::EligibilityDue;
 use frontdesk_app::AppError;
 use frontdesk_domain::contact_log::{ContactDraft, ContactEntry};
-use frontdesk_scheduling::SlotRequest;
+use frontdesk_scheduling::{
+    AppointmentType, Blockout, Operatory, Provider, SlotRequest, WeeklyHours,
+};
 use tauri::State;
 
 use crate::session::Session;
@@ -147,4 +149,63 @@ pub async fn reminders_export(s: State<'_, Session>, date: String) -> Res<String
             .to_string())
     })
     .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn office_hours_save(
+    s: State<'_, Session>,
+    slot_minutes: u32,
+    hours: WeeklyHours,
+) -> Res<ScheduleSetup> {
+    s.with_app(async |a| a.set_office_hours(slot_minutes, &hours).await)
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn provider_save(s: State<'_, Session>, provider: Provider) -> Res<ScheduleSetup> {
+    s.with_app(async |a| a.save_provider(&provider).await).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn operatory_save(s: State<'_, Session>, operatory: Operatory) -> Res<ScheduleSetup> {
+    s.with_app(async |a| a.save_operatory(&operatory).await)
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn appointment_type_save(
+    s: State<'_, Session>,
+    kind: AppointmentType,
+) -> Res<ScheduleSetup> {
+    s.with_app(async |a| a.save_appointment_type(&kind).await)
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn holiday_add(s: State<'_, Session>, date: String, name: String) -> Res<ScheduleSetup> {
+    s.with_app(async |a| a.add_holiday(&date, &name).await)
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn holiday_remove(s: State<'_, Session>, date: String) -> Res<ScheduleSetup> {
+    s.with_app(async |a| a.remove_holiday(&date).await).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn blockout_add(s: State<'_, Session>, blockout: Blockout) -> Res<ScheduleSetup> {
+    s.with_app(async |a| a.add_blockout(&blockout).await).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn blockout_remove(s: State<'_, Session>, id: i64) -> Res<ScheduleSetup> {
+    s.with_app(async |a| a.remove_blockout(id).await).await
 }

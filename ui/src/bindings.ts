@@ -496,6 +496,70 @@ async remindersExport(date: string) : Promise<Result<string, AppError>> {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+async officeHoursSave(slotMinutes: number, hours: WeeklyHours) : Promise<Result<ScheduleSetup, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("office_hours_save", { slotMinutes, hours }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async providerSave(provider: Provider) : Promise<Result<ScheduleSetup, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("provider_save", { provider }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async operatorySave(operatory: Operatory) : Promise<Result<ScheduleSetup, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("operatory_save", { operatory }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async appointmentTypeSave(kind: AppointmentType) : Promise<Result<ScheduleSetup, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("appointment_type_save", { kind }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async holidayAdd(date: string, name: string) : Promise<Result<ScheduleSetup, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("holiday_add", { date, name }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async holidayRemove(date: string) : Promise<Result<ScheduleSetup, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("holiday_remove", { date }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async blockoutAdd(blockout: Blockout) : Promise<Result<ScheduleSetup, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("blockout_add", { blockout }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async blockoutRemove(id: number) : Promise<Result<ScheduleSetup, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("blockout_remove", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -577,6 +641,36 @@ checked_in_at: string | null }
  */
 export type ApprovedLine = { treatment_item_id: number; amount: string }
 export type AuditLine = { at: string; actor: string; action: string; fields: string[] }
+export type Blockout = { id: number; scope: BlockoutScope; time: BlockoutTime; 
+/**
+ * Shown to the coordinator, e.g. "Emergencies only", "Staff meeting".
+ */
+reason: string; 
+/**
+ * Appointment types that may still be booked in it; empty = none.
+ */
+allowed_types?: number[] }
+/**
+ * Whose time a blockout blocks.
+ */
+export type BlockoutScope = 
+/**
+ * Every provider and operatory.
+ */
+{ kind: "office" } | { kind: "provider"; provider: number } | { kind: "operatory"; operatory: number }
+/**
+ * When a blockout blocks.
+ */
+export type BlockoutTime = 
+/**
+ * A real span, stored in UTC.
+ */
+{ repeat: "one_off"; start: string; end: string } | 
+/**
+ * Every `day` from `from` to `until` (inclusive local dates; no `until` = for good), local
+ * `[start, end)` on the clinic's clock.
+ */
+{ repeat: "weekly"; day: DayOfWeek; start: string; end: string; from: string; until: string | null }
 export type Carrier = { id: number; details: CarrierDraft }
 export type CarrierDraft = { name: string; 
 /**
@@ -758,6 +852,10 @@ export type FrequencyLine = { codes: string; times: number;
  * `benefit_year`, `calendar_year`, `lifetime` or `N_months`.
  */
 per: string }
+/**
+ * The office is closed on `date` (local).
+ */
+export type Holiday = { date: string; name: string }
 export type LockReason = 
 /**
  * The keychain answered but holds no (usable) key for this database.
@@ -947,9 +1045,13 @@ export type Relationship =
  */
 "self" | "spouse" | "child" | "parent" | "other"
 /**
- * What the booking form offers.
+ * The office's schedule set-up: what the booking form offers and what the manager edits.
  */
-export type ScheduleSetup = { slot_minutes: number; providers: Provider[]; operatories: Operatory[]; types: AppointmentType[] }
+export type ScheduleSetup = { slot_minutes: number; 
+/**
+ * Opening hours on the clinic's clock.
+ */
+office_hours: WeeklyHours; providers: Provider[]; operatories: Operatory[]; types: AppointmentType[]; holidays: Holiday[]; blockouts: Blockout[] }
 export type Sex = "female" | "male" | "other" | "unknown"
 export type SlotRequest = { type_id: number; provider: number; 
 /**
