@@ -364,16 +364,24 @@ fn from_row(r: Row) -> Result<StoredAppointment> {
     })
 }
 
+/// An appointment lasts at most 12 hours, so one overlapping `from` started after this: the
+/// lower bound that lets the start index find a window instead of scanning all earlier years.
+fn earliest_start(from: DateTime<Utc>) -> i64 {
+    from.timestamp() - i64::from(frontdesk_scheduling::MAX_MINUTES) * 60 - 1
+}
+
 async fn overlapping(
     conn: &mut sqlx::SqliteConnection,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> Result<Vec<StoredAppointment>> {
     let sql = format!(
-        "SELECT {COLUMNS} FROM appointments WHERE start_epoch < ? AND end_epoch > ? ORDER BY start_epoch, id"
+        "SELECT {COLUMNS} FROM appointments WHERE start_epoch < ? AND start_epoch > ? AND end_epoch > ? \
+         ORDER BY start_epoch, id"
     );
     let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .bind(to.timestamp())
+        .bind(earliest_start(from))
         .bind(from.timestamp())
         .fetch_all(conn)
         .await?;
@@ -409,11 +417,12 @@ pub async fn for_request(
     }
     let marks = vec!["?"; operatories.len()].join(", ");
     let sql = format!(
-        "SELECT {COLUMNS} FROM appointments WHERE start_epoch < ? AND end_epoch > ? \
+        "SELECT {COLUMNS} FROM appointments WHERE start_epoch < ? AND start_epoch > ? AND end_epoch > ? \
          AND (provider_id = ? OR operatory_id IN ({marks})) ORDER BY start_epoch, id"
     );
     let mut q = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql))
         .bind(to.timestamp())
+        .bind(earliest_start(from))
         .bind(from.timestamp())
         .bind(provider);
     for o in operatories {
