@@ -73,11 +73,24 @@ test("book from the card, a conflict is refused, verify-before-visit worklist, c
     await s.click(t("appointment-check_in"));
     await s.waitText(t("appointment-status"), (x) => /^arrived$/i.test(x));
     await s.screenshot("22-checked-in");
+
+    // Book on the grid: click the empty 11:00 slot in Op 2, find the patient, book.
+    await s.click(t("slot-11:00-2"));
+    await s.type(t("grid-patient-search"), "achebe");
+    await s.waitText(t("grid-patient-result"), (x) => x.includes("Chidi"));
+    await s.click(t("grid-patient-result"));
+    await s.click(t("grid-book"));
+    await s.waitText('[data-testid="schedule-column"]:nth-of-type(3)', (x) => x.includes("11:00") && x.includes("Achebe"));
+    // Drag it to 14:00 in the same room.
+    await s.drag('[data-testid="schedule-column"]:nth-of-type(3) [data-testid="appointment"] .time', t("slot-14:00-2"));
+    await s.waitText('[data-testid="schedule-column"]:nth-of-type(3)', (x) => x.includes("14:00") && !x.includes("11:00–"));
+    await s.screenshot("23-moved-on-the-grid");
   } finally {
     await s.quit();
   }
   const day = JSON.parse(cli(dir, "schedule", "day", iso, "--json"));
-  assert.equal(day.appointments.length, 1, "the refused booking wrote nothing");
+  assert.equal(day.appointments.length, 2, "the refused booking wrote nothing");
   assert.equal(day.appointments[0].patient.id, pid);
   assert.equal(day.appointments[0].status, "arrived");
+  assert.deepEqual([day.appointments[1].local_time, day.appointments[1].operatory], ["14:00", "Op 2"]);
 });

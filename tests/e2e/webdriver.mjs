@@ -75,6 +75,29 @@ export class Session {
   async type(css, text) {
     await call("POST", this.p(`/element/${await this.find(css)}/value`), { text });
   }
+  /** Presses the pointer on `fromCss`, moves it onto `toCss` and releases it there. */
+  async drag(fromCss, toCss) {
+    const from = await this.find(fromCss);
+    const to = await this.find(toCss);
+    const el = (id) => ({ [ELEMENT]: id });
+    await call("POST", this.p("/actions"), {
+      actions: [
+        {
+          type: "pointer",
+          id: "mouse",
+          parameters: { pointerType: "mouse" },
+          actions: [
+            { type: "pointerMove", origin: el(from), x: 0, y: 0, duration: 0 },
+            { type: "pointerDown", button: 0 },
+            { type: "pause", duration: 100 },
+            { type: "pointerMove", origin: el(to), x: 0, y: 0, duration: 200 },
+            { type: "pointerUp", button: 0 },
+          ],
+        },
+      ],
+    });
+    await call("DELETE", this.p("/actions")).catch(() => {});
+  }
   async clear(css) {
     await call("POST", this.p(`/element/${await this.find(css)}/clear`), {});
   }

@@ -36,7 +36,8 @@ describe("office set-up", () => {
     const sent = providerSave.mock.calls[0][0];
     expect(sent.name).toBe("Dr. Moreau");
     expect(sent.hours.monday).toEqual([{ start: "08:00:00", end: "12:00:00" }, { start: "13:00:00", end: "17:00:00" }]);
-    expect(sent.hours.tuesday).toEqual([{ start: "08:00:00", end: "17:00:00" }], "the office's hours by default");
+    // The office hours by default.
+    expect(sent.hours.tuesday).toEqual([{ start: "08:00:00", end: "17:00:00" }]);
 
     await fireEvent.click(screen.getByTestId("new-provider"));
     await fireEvent.input(screen.getAllByLabelText("Tue")[1], { target: { value: "9 to 5" } });
