@@ -1,6 +1,7 @@
 // The schedule in the real window: book from the patient's card, see a conflict refused (naming the
-// appointment in the way), find the patient on the verify-before-the-visit worklist, then check the
-// patient in on the day's schedule. The database is set up with the CLI (demo office, no patients).
+// appointment in the way), find the patient on the verify-before-the-visit worklist, check the
+// patient in, seat and check out on the day's grid, then book on the grid and drag to move. The
+// database is set up with the CLI (demo office, no patients).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -22,7 +23,7 @@ function nextWeekday() {
   return [`${p(d.getMonth() + 1)}/${p(d.getDate())}/${d.getFullYear()}`, `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`];
 }
 
-test("book from the card, a conflict is refused, verify-before-visit worklist, check in", async () => {
+test("book from the card, a conflict is refused, verify-before-visit worklist, check in and out, book and move on the grid", async () => {
   const dir = await mkdtemp(join(tmpdir(), "frontdesk-e2e-"));
   cli(dir, "init");
   cli(dir, "demo", "--patients", "0");
@@ -70,9 +71,14 @@ test("book from the card, a conflict is refused, verify-before-visit worklist, c
     await s.clear(t("schedule-date"));
     await s.type(t("schedule-date"), iso);
     await s.waitText(t("appointment"), (x) => x.includes("Achebe") && x.includes("10:00"));
+    await s.click('[data-testid="appointment"] .time');
     await s.click(t("appointment-check_in"));
     await s.waitText(t("appointment-status"), (x) => /^arrived$/i.test(x));
     await s.screenshot("22-checked-in");
+    await s.click(t("appointment-seat"));
+    await s.waitText(t("appointment-status"), (x) => /^seated$/i.test(x));
+    await s.click(t("appointment-check_out"));
+    await s.waitText(t("appointment-status"), (x) => /^completed$/i.test(x));
 
     // Book on the grid: click the empty 11:00 slot in Op 2, find the patient, book.
     await s.click(t("slot-11:00-2"));
@@ -91,6 +97,6 @@ test("book from the card, a conflict is refused, verify-before-visit worklist, c
   const day = JSON.parse(cli(dir, "schedule", "day", iso, "--json"));
   assert.equal(day.appointments.length, 2, "the refused booking wrote nothing");
   assert.equal(day.appointments[0].patient.id, pid);
-  assert.equal(day.appointments[0].status, "arrived");
+  assert.equal(day.appointments[0].status, "completed");
   assert.deepEqual([day.appointments[1].local_time, day.appointments[1].operatory], ["14:00", "Op 2"]);
 });

@@ -80,6 +80,12 @@ export class Session {
     const from = await this.find(fromCss);
     const to = await this.find(toCss);
     const el = (id) => ({ [ELEMENT]: id });
+    // Both ends must be in the viewport: bring the target to the bottom edge (the source is
+    // usually above it).
+    await call("POST", this.p("/execute/sync"), {
+      script: "arguments[0].scrollIntoView({ block: 'end' });",
+      args: [el(to)],
+    });
     await call("POST", this.p("/actions"), {
       actions: [
         {
