@@ -202,6 +202,11 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         holiday_remove,
         blockout_add,
         blockout_remove,
+        asap_add,
+        asap_remove,
+        asap_list,
+        asap_candidates,
+        asap_fill,
     ])
 }
 

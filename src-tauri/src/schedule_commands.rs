@@ -1,5 +1,6 @@
 //! Schedule commands: the set-up the booking form offers, a day's appointments, booking, moving,
 //! status steps, and the eligibility worklist. Each: parse, call the app crate, typed error.
+use frontdesk_app::asap::{AsapDraft, AsapEntry};
 use frontdesk_app::confirmations::ConfirmationItem;
 use frontdesk_app::recall::RecallDue;
 use frontdesk_app::schedule::{
@@ -208,4 +209,40 @@ pub async fn blockout_add(s: State<'_, Session>, blockout: Blockout) -> Res<Sche
 #[specta::specta]
 pub async fn blockout_remove(s: State<'_, Session>, id: i64) -> Res<ScheduleSetup> {
     s.with_app(async |a| a.remove_blockout(id).await).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn asap_add(
+    s: State<'_, Session>,
+    patient: i64,
+    draft: AsapDraft,
+) -> Res<Vec<AsapEntry>> {
+    s.with_app(async |a| a.add_asap(patient, &draft).await)
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn asap_remove(s: State<'_, Session>, id: i64) -> Res<Vec<AsapEntry>> {
+    s.with_app(async |a| a.remove_asap(id).await).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn asap_list(s: State<'_, Session>) -> Res<Vec<AsapEntry>> {
+    s.with_app(async |a| a.asap_list().await).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn asap_candidates(s: State<'_, Session>, freed: i64) -> Res<Vec<AsapEntry>> {
+    s.with_app(async |a| a.asap_candidates(freed).await).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn asap_fill(s: State<'_, Session>, freed: i64, request: i64) -> Res<AppointmentView> {
+    s.with_app(async |a| a.fill_from_asap(freed, request).await)
+        .await
 }

@@ -633,3 +633,119 @@ async fn a_new_office_is_set_up_and_its_holidays_and_blockouts_are_kept() {
         .unwrap();
     app.close().await;
 }
+
+#[tokio::test]
+async fn a_freed_time_is_offered_to_the_asap_patients_it_fits() {
+    use frontdesk_app::asap::AsapDraft;
+    use frontdesk_scheduling::{Preferences, TimeOfDay};
+    let (_dir, app) = office().await;
+    let ada = app
+        .create_patient(&draft("Okafor", "Ada", "1980-02-03"))
+        .await
+        .unwrap()
+        .patient
+        .id;
+    let ben = app
+        .create_patient(&draft("Lee", "Ben", "1975-06-07"))
+        .await
+        .unwrap()
+        .patient
+        .id;
+    let cy = app
+        .create_patient(&draft("Ng", "Cy", "1990-01-01"))
+        .await
+        .unwrap()
+        .patient
+        .id;
+    let fill = type_id(&app, "Filling").await;
+    let crown = type_id(&app, "Crown prep").await;
+    // Ben has a filling in two weeks and wants it sooner; Cy wants a crown prep (too long for the
+    // hour that frees up); Ada's morning filling is cancelled.
+    let later = app
+        .book_appointment(&filling(fill, ben, "2026-12-08", "14:00"))
+        .await
+        .unwrap();
+    let mornings = Preferences {
+        time_of_day: TimeOfDay::MorningsOnly,
+        not_on: vec![],
+    };
+    app.add_asap(
+        ben,
+        &AsapDraft {
+            type_id: fill,
+            provider: None,
+            appointment: Some(later.id),
+            preferences: mornings,
+            note: "any morning".into(),
+        },
+    )
+    .await
+    .unwrap();
+    app.add_asap(
+        cy,
+        &AsapDraft {
+            type_id: crown,
+            provider: None,
+            appointment: None,
+            preferences: Preferences::default(),
+            note: String::new(),
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(app.asap_list().await.unwrap().len(), 2);
+    let e = app
+        .add_asap(
+            ada,
+            &AsapDraft {
+                type_id: -5,
+                provider: None,
+                appointment: Some(later.id),
+                preferences: Preferences::default(),
+                note: String::new(),
+            },
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(
+        e.fields
+            .iter()
+            .map(|f| f.field.as_str())
+            .collect::<Vec<_>>(),
+        ["type_id"]
+    );
+
+    let gone = app
+        .book_appointment(&filling(fill, ada, "2026-11-26", "09:00"))
+        .await
+        .unwrap();
+    app.appointment_action(
+        gone.id,
+        &AppointmentAction::Cancel {
+            reason: "sick".into(),
+        },
+    )
+    .await
+    .unwrap();
+    let fits = app.asap_candidates(gone.id).await.unwrap();
+    assert_eq!(
+        fits.iter().map(|f| f.patient.id).collect::<Vec<_>>(),
+        vec![ben]
+    );
+
+    let moved = app.fill_from_asap(gone.id, fits[0].id).await.unwrap();
+    assert_eq!(
+        (
+            moved.id,
+            moved.local_date.as_str(),
+            moved.local_time.as_str()
+        ),
+        (later.id, "2026-11-26", "09:00")
+    );
+    assert_eq!(
+        app.asap_list().await.unwrap().len(),
+        1,
+        "Ben is off the list"
+    );
+    app.close().await;
+}

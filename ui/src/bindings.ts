@@ -560,6 +560,46 @@ async blockoutRemove(id: number) : Promise<Result<ScheduleSetup, AppError>> {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+async asapAdd(patient: number, draft: AsapDraft) : Promise<Result<AsapEntry[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("asap_add", { patient, draft }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async asapRemove(id: number) : Promise<Result<AsapEntry[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("asap_remove", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async asapList() : Promise<Result<AsapEntry[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("asap_list") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async asapCandidates(freed: number) : Promise<Result<AsapEntry[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("asap_candidates", { freed }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async asapFill(freed: number, request: number) : Promise<Result<AppointmentView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("asap_fill", { freed, request }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -640,6 +680,20 @@ checked_in_at: string | null }
  * One procedure's approved amount, as typed.
  */
 export type ApprovedLine = { treatment_item_id: number; amount: string }
+export type AsapDraft = { type_id: number; 
+/**
+ * Only with this provider (None: any).
+ */
+provider: number | null; 
+/**
+ * The appointment the patient already has and wants earlier, if any.
+ */
+appointment: number | null; preferences?: Preferences; note?: string }
+export type AsapEntry = { id: number; patient: PatientSummary; type_id: number; type_name: string; provider_id: number | null; provider: string | null; preferences: Preferences; note: string; 
+/**
+ * Their current appointment, local `YYYY-MM-DD HH:MM`, if any.
+ */
+current: string | null; appointment_id: number | null }
 export type AuditLine = { at: string; actor: string; action: string; fields: string[] }
 export type Blockout = { id: number; scope: BlockoutScope; time: BlockoutTime; 
 /**

@@ -3,6 +3,7 @@
 //! from the OS keychain, or reports that the recovery code is needed.
 
 pub mod actor;
+pub mod asap;
 pub mod bench_schedule;
 pub mod bench_search;
 pub mod claim_form;

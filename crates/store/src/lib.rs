@@ -1,6 +1,7 @@
 //! FrontDesk's encrypted database. All SQL of the application lives in this crate: one module
 //! per table group, migrations in `migrations/` applied with `sqlx::migrate!`.
 
+pub mod asap;
 pub mod audit;
 pub mod claims;
 pub mod contact_log;
