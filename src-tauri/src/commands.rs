@@ -207,6 +207,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         asap_list,
         asap_candidates,
         asap_fill,
+        appointment_history,
     ])
 }
 

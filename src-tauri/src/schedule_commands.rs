@@ -2,6 +2,7 @@
 //! status steps, and the eligibility worklist. Each: parse, call the app crate, typed error.
 use frontdesk_app::asap::{AsapDraft, AsapEntry};
 use frontdesk_app::confirmations::ConfirmationItem;
+use frontdesk_app::patients::AuditLine;
 use frontdesk_app::recall::RecallDue;
 use frontdesk_app::schedule::{
     AppointmentAction, AppointmentDraft, AppointmentView, DaySchedule, FreeSlot,
@@ -245,4 +246,10 @@ pub async fn asap_candidates(s: State<'_, Session>, freed: i64) -> Res<Vec<AsapE
 pub async fn asap_fill(s: State<'_, Session>, freed: i64, request: i64) -> Res<AppointmentView> {
     s.with_app(async |a| a.fill_from_asap(freed, request).await)
         .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn appointment_history(s: State<'_, Session>, id: i64) -> Res<Vec<AuditLine>> {
+    s.with_app(async |a| a.appointment_history(id).await).await
 }

@@ -126,6 +126,24 @@ async fn a_booking_conflict_is_refused_naming_the_appointment_and_writes_nothing
         app.appointment(first.id).await.unwrap().status,
         AppointmentStatus::Completed
     );
+    let history: Vec<String> = app
+        .appointment_history(first.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|h| format!("{} {}", h.action, h.fields.join(",")))
+        .collect();
+    assert_eq!(
+        history,
+        [
+            "appointment.status status:completed",
+            "appointment.status status:seated",
+            "appointment.status status:arrived",
+            "appointment.status status:confirmed",
+            "appointment.move patient:1",
+            "appointment.book patient:1",
+        ]
+    );
     app.close().await;
 }
 

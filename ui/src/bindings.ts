@@ -600,6 +600,14 @@ async asapFill(freed: number, request: number) : Promise<Result<AppointmentView,
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+async appointmentHistory(id: number) : Promise<Result<AuditLine[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("appointment_history", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 

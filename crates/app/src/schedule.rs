@@ -357,6 +357,25 @@ impl App {
         })
     }
 
+    /// Every change made to an appointment (booked, moved, each status step), newest first.
+    pub async fn appointment_history(
+        &self,
+        id: AppointmentId,
+    ) -> Result<Vec<crate::patients::AuditLine>, AppError> {
+        Ok(
+            frontdesk_store::audit::for_entity(&self.db, "appointment", id, 100)
+                .await?
+                .into_iter()
+                .map(|e| crate::patients::AuditLine {
+                    at: e.at.to_rfc3339(),
+                    actor: e.actor,
+                    action: e.action,
+                    fields: e.fields,
+                })
+                .collect(),
+        )
+    }
+
     /// The appointments of a local date, by start (one query for them, one for their patients).
     pub async fn day_schedule(&self, date: &str) -> Result<DaySchedule, AppError> {
         let day = parse_typed_date(date)

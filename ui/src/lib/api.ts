@@ -135,6 +135,7 @@ export const api = {
   asapList: () => unwrap(commands.asapList()),
   asapCandidates: (freed: number) => unwrap(commands.asapCandidates(freed)),
   asapFill: (freed: number, request: number) => unwrap(commands.asapFill(freed, request)),
+  appointmentHistory: (id: number) => unwrap(commands.appointmentHistory(id)),
   saveOfficeHours: (slotMinutes: number, hours: WeeklyHours) => unwrap(commands.officeHoursSave(slotMinutes, hours)),
   saveProvider: (provider: Provider) => unwrap(commands.providerSave(provider)),
   saveOperatory: (operatory: Operatory) => unwrap(commands.operatorySave(operatory)),
