@@ -59,4 +59,19 @@ describe("the schedule grid", () => {
     await fireEvent.click(offer);
     expect(asapFill).toHaveBeenCalledWith(9, 4);
   });
+
+  it("shows the day by provider and the week at a glance", async () => {
+    scheduleSetup.mockResolvedValue(ok(setup));
+    scheduleDay.mockImplementation(async (d: string) => ok({ date: d, appointments: [appt] }));
+    render(Schedule, { onOpenPatient: vi.fn() });
+    await screen.findByTestId("appointment");
+    await fireEvent.click(screen.getByTestId("view-providers"));
+    const lane = screen.getByTestId("schedule-column");
+    expect(lane.textContent).toContain("Dr. A");
+    expect(lane.textContent).toContain("Okafor");
+    await fireEvent.click(screen.getByTestId("view-week"));
+    const weekView = await screen.findByTestId("schedule-week");
+    await vi.waitFor(() => expect(scheduleDay.mock.calls.length).toBeGreaterThanOrEqual(8));
+    expect(weekView.textContent).toContain("09:00 Okafor, A");
+  });
 });
