@@ -208,6 +208,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         asap_candidates,
         asap_fill,
         appointment_history,
+        recall_type_save,
     ])
 }
 

@@ -12,7 +12,7 @@ use frontdesk_app::verification::EligibilityDue;
 use frontdesk_app::AppError;
 use frontdesk_domain::contact_log::{ContactDraft, ContactEntry};
 use frontdesk_scheduling::{
-    AppointmentType, Blockout, Operatory, Provider, SlotRequest, WeeklyHours,
+    AppointmentType, Blockout, Operatory, Provider, RecallType, SlotRequest, WeeklyHours,
 };
 use tauri::State;
 
@@ -252,4 +252,11 @@ pub async fn asap_fill(s: State<'_, Session>, freed: i64, request: i64) -> Res<A
 #[specta::specta]
 pub async fn appointment_history(s: State<'_, Session>, id: i64) -> Res<Vec<AuditLine>> {
     s.with_app(async |a| a.appointment_history(id).await).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn recall_type_save(s: State<'_, Session>, recall: RecallType) -> Res<ScheduleSetup> {
+    s.with_app(async |a| a.save_recall_type(&recall).await)
+        .await
 }

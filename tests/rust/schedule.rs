@@ -301,6 +301,10 @@ async fn due_today_counts_the_procedures_todays_appointment_is_booked_for() {
     assert!(app.due_today(ada).await.unwrap().lines.is_empty());
     let seen = app.patient_appointments(ada).await.unwrap();
     assert_eq!((seen.cancellations, seen.no_shows), (1, 0));
+    assert_eq!(
+        seen.late_cancellations, 1,
+        "cancelled an hour before the visit"
+    );
     assert_eq!(seen.upcoming[0].status, AppointmentStatus::Cancelled);
     app.close().await;
 }
@@ -646,6 +650,26 @@ async fn a_new_office_is_set_up_and_its_holidays_and_blockouts_are_kept() {
         .unwrap_err();
     assert!(e.message.contains("Emergencies only"), "{}", e.message);
     app.remove_blockout(setup.blockouts[0].id).await.unwrap();
+    let bad = frontdesk_scheduling::RecallType {
+        id: 0,
+        name: "Botox".into(),
+        interval_months: 0,
+        procedure_codes: vec![],
+    };
+    let e = app.save_recall_type(&bad).await.unwrap_err();
+    assert_eq!(e.code, ErrorCode::Validation);
+    let setup = app
+        .save_recall_type(&frontdesk_scheduling::RecallType {
+            interval_months: 4,
+            procedure_codes: vec![" btx-unit ".into()],
+            ..bad
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        setup.recall_types[0].procedure_codes,
+        vec!["BTX-UNIT".to_string()]
+    );
     app.book_appointment(&booking("2026-12-01", "08:30"))
         .await
         .unwrap();
@@ -745,6 +769,12 @@ async fn a_freed_time_is_offered_to_the_asap_patients_it_fits() {
     )
     .await
     .unwrap();
+    let counts = app.patient_appointments(ada).await.unwrap();
+    assert_eq!(
+        (counts.cancellations, counts.late_cancellations),
+        (1, 0),
+        "cancelled two days ahead is not late"
+    );
     let fits = app.asap_candidates(gone.id).await.unwrap();
     assert_eq!(
         fits.iter().map(|f| f.patient.id).collect::<Vec<_>>(),

@@ -608,6 +608,14 @@ async appointmentHistory(id: number) : Promise<Result<AuditLine[], AppError>> {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+async recallTypeSave(recall: RecallType) : Promise<Result<ScheduleSetup, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("recall_type_save", { recall }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -960,7 +968,11 @@ upcoming: AppointmentView[];
 /**
  * Broken appointments (no-shows), ever.
  */
-no_shows: number; cancellations: number }
+no_shows: number; cancellations: number; 
+/**
+ * Cancelled less than 24 hours before the appointment.
+ */
+late_cancellations: number }
 /**
  * Everything the patient card shows.
  */
@@ -1092,6 +1104,15 @@ overdue: boolean;
  * The next booked appointment, local `YYYY-MM-DD HH:MM`, if any.
  */
 next_appointment: string | null }
+export type RecallType = { id: number; name: string; 
+/**
+ * 1 to 60 months.
+ */
+interval_months: number; 
+/**
+ * Completing any of these satisfies the recall (compared trimmed, ignoring case).
+ */
+procedure_codes: string[] }
 /**
  * Who created and last changed a record, and when.
  */
@@ -1113,7 +1134,7 @@ export type ScheduleSetup = { slot_minutes: number;
 /**
  * Opening hours on the clinic's clock.
  */
-office_hours: WeeklyHours; providers: Provider[]; operatories: Operatory[]; types: AppointmentType[]; holidays: Holiday[]; blockouts: Blockout[] }
+office_hours: WeeklyHours; providers: Provider[]; operatories: Operatory[]; types: AppointmentType[]; holidays: Holiday[]; blockouts: Blockout[]; recall_types: RecallType[] }
 export type Sex = "female" | "male" | "other" | "unknown"
 export type SlotRequest = { type_id: number; provider: number; 
 /**

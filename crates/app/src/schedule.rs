@@ -73,6 +73,7 @@ pub struct ScheduleSetup {
     pub types: Vec<AppointmentType>,
     pub holidays: Vec<Holiday>,
     pub blockouts: Vec<Blockout>,
+    pub recall_types: Vec<frontdesk_scheduling::RecallType>,
 }
 
 /// A patient's appointments as the card shows them.
@@ -83,6 +84,8 @@ pub struct PatientAppointments {
     /// Broken appointments (no-shows), ever.
     pub no_shows: i64,
     pub cancellations: i64,
+    /// Cancelled less than 24 hours before the appointment.
+    pub late_cancellations: i64,
 }
 
 /// A free time found by "first available".
@@ -147,6 +150,7 @@ impl App {
             types: o.types,
             holidays: o.holidays,
             blockouts: o.blockouts,
+            recall_types: frontdesk_store::recall::recall_types(&self.db).await?,
         })
     }
 
@@ -349,11 +353,13 @@ impl App {
             .into_iter()
             .map(|a| view_of(self.tz, &office, a, person.clone()))
             .collect();
-        let (no_shows, cancellations) = schedule::missed_and_cancelled(&self.db, patient).await?;
+        let (no_shows, cancellations, late_cancellations) =
+            schedule::missed_and_cancelled(&self.db, patient).await?;
         Ok(PatientAppointments {
             upcoming,
             no_shows,
             cancellations,
+            late_cancellations,
         })
     }
 

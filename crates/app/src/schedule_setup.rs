@@ -114,6 +114,28 @@ impl App {
         self.schedule_setup().await
     }
 
+    /// Adds (`id` 0) or changes a recall type (interval 1–60 months, at least one code).
+    pub async fn save_recall_type(
+        &self,
+        r: &frontdesk_scheduling::RecallType,
+    ) -> Result<ScheduleSetup, AppError> {
+        let mut r = r.clone();
+        r.name = r.name.trim().to_string();
+        r.procedure_codes = r
+            .procedure_codes
+            .iter()
+            .map(|c| c.trim().to_uppercase())
+            .filter(|c| !c.is_empty())
+            .collect();
+        r.validate()?;
+        if r.id == 0 {
+            frontdesk_store::recall::add_recall_type(&self.db, &r).await?;
+        } else {
+            frontdesk_store::recall::update_recall_type(&self.db, &r).await?;
+        }
+        self.schedule_setup().await
+    }
+
     pub async fn remove_blockout(&self, id: i64) -> Result<ScheduleSetup, AppError> {
         schedule::remove_blockout(&self.db, id).await?;
         self.schedule_setup().await

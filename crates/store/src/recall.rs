@@ -18,6 +18,22 @@ pub async fn add_recall_type(db: &Db, r: &RecallType) -> Result<i64> {
     .await?)
 }
 
+pub async fn update_recall_type(db: &Db, r: &RecallType) -> Result<()> {
+    let done = sqlx::query(
+        "UPDATE recall_types SET name = ?, interval_months = ?, procedure_codes_json = ? WHERE id = ?",
+    )
+    .bind(&r.name)
+    .bind(i64::from(r.interval_months))
+    .bind(serde_json::to_string(&r.procedure_codes).expect("serializes"))
+    .bind(r.id)
+    .execute(&db.writer)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound("recall type"));
+    }
+    Ok(())
+}
+
 pub async fn recall_types(db: &Db) -> Result<Vec<RecallType>> {
     let rows: Vec<(i64, String, i64, String)> = sqlx::query_as(
         "SELECT id, name, interval_months, procedure_codes_json FROM recall_types ORDER BY name",

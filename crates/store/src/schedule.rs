@@ -482,10 +482,12 @@ pub async fn upcoming_for(
     rows.into_iter().map(from_row).collect()
 }
 
-/// How many of the patient's appointments were missed (broken) and how many cancelled.
-pub async fn missed_and_cancelled(db: &Db, patient: PatientId) -> Result<(i64, i64)> {
+/// How many of the patient's appointments were missed (broken), cancelled, and cancelled late
+/// (less than 24 hours before they were to start).
+pub async fn missed_and_cancelled(db: &Db, patient: PatientId) -> Result<(i64, i64, i64)> {
     Ok(sqlx::query_as(
-        "SELECT COALESCE(SUM(status = 'broken'), 0), COALESCE(SUM(status = 'cancelled'), 0) \
+        "SELECT COALESCE(SUM(status = 'broken'), 0), COALESCE(SUM(status = 'cancelled'), 0), \
+                COALESCE(SUM(status = 'cancelled' AND start_epoch - CAST(strftime('%s', updated_at) AS INTEGER) < 86400), 0) \
          FROM appointments WHERE patient_id = ?",
     )
     .bind(patient)

@@ -24,6 +24,10 @@ const setup = {
   providers: [{ id: 2, name: "Dr. Alvarez", kind: "dentist", colour: "#000", hours: {} }],
   operatories: [{ id: 1, name: "Op 1" }, { id: 3, name: "Op 3" }],
   types: [{ id: 5, name: "Filling", slots: 6, colour: "#000", procedure_codes: [], may_overlap_provider: false }],
+  office_hours: { monday: [], tuesday: [], wednesday: [], thursday: [], friday: [], saturday: [], sunday: [] },
+  holidays: [],
+  blockouts: [],
+  recall_types: [],
 };
 
 describe("booking from the card", () => {
@@ -34,7 +38,7 @@ describe("booking from the card", () => {
 
   it("offers the first free times with the patient's preferences and books the one picked", async () => {
     scheduleSetup.mockResolvedValue(ok(setup));
-    patientAppointments.mockResolvedValue(ok({ upcoming: [], no_shows: 2, cancellations: 1 }));
+    patientAppointments.mockResolvedValue(ok({ upcoming: [], no_shows: 2, cancellations: 1, late_cancellations: 1 }));
     patientContacts.mockResolvedValue(ok([]));
     scheduleFree.mockResolvedValue(ok([{ start: "2026-11-26T15:00:00Z", local_date: "2026-11-26", local_time: "09:00", minutes: 60, operatory_id: 3, operatory: "Op 3" }]));
     appointmentBook.mockResolvedValue(ok({ local_date: "2026-11-26", local_time: "09:00", type_name: "Filling", provider: "Dr. Alvarez", operatory: "Op 3" }));
@@ -51,12 +55,12 @@ describe("booking from the card", () => {
     await fireEvent.click(screen.getByTestId("book-save"));
     expect(appointmentBook).toHaveBeenCalledWith(expect.objectContaining({ patient_id: 7, date: "2026-11-26", time: "09:00", operatory: 3, type_id: 5 }));
     expect((await screen.findByTestId("book-result")).textContent).toContain("Filling with Dr. Alvarez in Op 3");
-    expect(screen.getByTestId("appointment-history-counts").textContent).toContain("2 no-shows, 1 cancellation");
+    expect(screen.getByTestId("appointment-history-counts").textContent).toContain("2 no-shows, 1 cancellation (1 late)");
   });
 
   it("shows a conflict and keeps the form", async () => {
     scheduleSetup.mockResolvedValue(ok(setup));
-    patientAppointments.mockResolvedValue(ok({ upcoming: [], no_shows: 0, cancellations: 0 }));
+    patientAppointments.mockResolvedValue(ok({ upcoming: [], no_shows: 0, cancellations: 0, late_cancellations: 0 }));
     patientContacts.mockResolvedValue(ok([]));
     appointmentBook.mockResolvedValue({ status: "error", error: { code: "schedule_conflict", message: "That time cannot be booked: the provider is already booked in appointment 4.", fields: [] } });
     render(BookAppointment, { patientId: 7 });
