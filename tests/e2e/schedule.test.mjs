@@ -1,7 +1,7 @@
 // The schedule in the real window: book from the patient's card, see a conflict refused (naming the
 // appointment in the way), find the patient on the verify-before-the-visit worklist, check the
-// patient in, seat and check out on the day's grid, then book on the grid and drag to move. The
-// database is set up with the CLI (demo office, no patients).
+// patient in, seat and check out on the day's grid, book on the grid and drag to move, and book a
+// recall visit from the recall list. The database is set up with the CLI (demo office, no patients).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -23,13 +23,18 @@ function nextWeekday() {
   return [`${p(d.getMonth() + 1)}/${p(d.getDate())}/${d.getFullYear()}`, `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`];
 }
 
-test("book from the card, a conflict is refused, verify-before-visit worklist, check in and out, book and move on the grid", async () => {
+test("book from the card, a conflict is refused, verify-before-visit worklist, check in and out, book and move on the grid, book from the recall list", async () => {
   const dir = await mkdtemp(join(tmpdir(), "frontdesk-e2e-"));
   cli(dir, "init");
   cli(dir, "demo", "--patients", "0");
   await writeFile(join(dir, "p.json"), JSON.stringify({ last_name: "Achebe", first_name: "Chidi", date_of_birth: "1988-08-08" }));
   const pid = Number(cli(dir, "patient", "add", join(dir, "p.json")).trim());
   const [us, iso] = nextWeekday();
+  // Six months on, a weekday: when the recall visit is booked.
+  const later = new Date();
+  later.setMonth(later.getMonth() + 6);
+  while (later.getDay() === 0 || later.getDay() === 6) later.setDate(later.getDate() + 1);
+  const recallUs = `${String(later.getMonth() + 1).padStart(2, "0")}/${String(later.getDate()).padStart(2, "0")}/${later.getFullYear()}`;
 
   const s = await Session.start(["--data-dir", dir]);
   try {
@@ -91,6 +96,31 @@ test("book from the card, a conflict is refused, verify-before-visit worklist, c
     await s.drag('[data-testid="schedule-column"]:nth-of-type(3) [data-testid="appointment"] .time', t("slot-14:00-2"));
     await s.waitText('[data-testid="schedule-column"]:nth-of-type(3)', (x) => x.includes("14:00") && !x.includes("11:00–"));
     await s.screenshot("23-moved-on-the-grid");
+
+    // Recall: a cleaning done today is due again in six months; book it from the recall list.
+    await s.type(t("search-input"), "achebe");
+    await s.click(t("search-result"));
+    await s.waitText(t("patient-name"), (x) => x.includes("Chidi"));
+    await s.type(t("tp-code"), "D1110");
+    await s.click(t("tp-add"));
+    await s.waitText(t("tp-row-code"), (x) => x === "D1110");
+    await s.click(t("tp-complete"));
+    await s.click(t("show-claims"));
+    await s.type(t("recall-until"), "12/31/2099");
+    await s.click('[data-testid="recall-list"] button[type="submit"]');
+    await s.waitText(t("recall-row"), (x) => x.includes("Achebe") && x.includes("not booked"));
+    await s.click('[data-testid="recall-row"] button');
+    await s.waitText(t("patient-name"), (x) => x.includes("Chidi"));
+    await s.click(t("book-open"));
+    await s.click('[data-testid="book-type"] option:nth-child(4)'); // Exam & cleaning
+    await s.type(t("book-date"), recallUs);
+    await s.type(t("book-time"), "09:00");
+    await s.click(t("book-save"));
+    await s.waitText(t("book-result"), (x) => x.includes("09:00"));
+    await s.click(t("show-claims"));
+    await s.type(t("recall-until"), "12/31/2099");
+    await s.click('[data-testid="recall-list"] button[type="submit"]');
+    await s.waitText(t("recall-list"), (x) => x.includes("Nobody is due"));
   } finally {
     await s.quit();
   }

@@ -395,6 +395,25 @@ async fn recall_and_unscheduled_lists() {
         "not due by then"
     );
 
+    // A filling visit does not satisfy the cleaning recall.
+    let filling_visit = app
+        .book_appointment(&filling(
+            type_id(&app, "Filling").await,
+            ada,
+            "2026-11-27",
+            "09:00",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(app.recall_list("", true).await.unwrap().len(), 1);
+    app.appointment_action(
+        filling_visit.id,
+        &AppointmentAction::Cancel {
+            reason: "moved".into(),
+        },
+    )
+    .await
+    .unwrap();
     // Booked: off the unscheduled recall list, on the full one with the appointment.
     let kind = type_id(&app, "Exam & cleaning").await;
     let booked = app
@@ -432,7 +451,7 @@ async fn recall_and_unscheduled_lists() {
         .iter()
         .map(|a| a.id)
         .collect();
-    assert_eq!(ids, vec![booked.id, missed.id]);
+    assert_eq!(ids, vec![booked.id, filling_visit.id, missed.id]);
     app.book_appointment(&filling(kind, ben, "2026-12-01", "09:00"))
         .await
         .unwrap();
@@ -443,7 +462,7 @@ async fn recall_and_unscheduled_lists() {
         .iter()
         .map(|a| a.id)
         .collect();
-    assert_eq!(ids, vec![booked.id]);
+    assert_eq!(ids, vec![booked.id, filling_visit.id]);
     app.close().await;
 }
 

@@ -20,7 +20,7 @@ pub struct RecallDue {
     pub due: String,
     /// Due before today.
     pub overdue: bool,
-    /// The next booked appointment, local `YYYY-MM-DD HH:MM`, if any.
+    /// The next booked visit that will satisfy the recall, local `YYYY-MM-DD HH:MM`, if any.
     pub next_appointment: Option<String>,
 }
 
@@ -53,7 +53,8 @@ impl App {
                 if due > until {
                     continue;
                 }
-                let next = recall::next_booked(&self.db, patient, from).await?;
+                let next =
+                    recall::next_booked(&self.db, patient, from, &kind.procedure_codes).await?;
                 if unscheduled_only && next.is_some() {
                     continue;
                 }

@@ -70,20 +70,30 @@ pub async fn last_done(db: &Db, codes: &[String]) -> Result<Vec<(PatientId, Naiv
     Ok(q.fetch_all(&db.reader).await?)
 }
 
-/// The patient's next appointment that holds time, starting at or after `from`.
+/// The patient's next appointment, at or after `from`, that holds time and whose type includes one
+/// of `codes` (a visit that will satisfy the recall; another kind of visit does not).
 pub async fn next_booked(
     db: &Db,
     patient: PatientId,
     from: DateTime<Utc>,
+    codes: &[String],
 ) -> Result<Option<DateTime<Utc>>> {
-    let start: Option<i64> = sqlx::query_scalar(
-        "SELECT MIN(start_epoch) FROM appointments WHERE patient_id = ? AND start_epoch >= ? \
-         AND status IN ('scheduled', 'confirmed')",
-    )
-    .bind(patient)
-    .bind(from.timestamp())
-    .fetch_one(&db.reader)
-    .await?;
+    if codes.is_empty() {
+        return Ok(None);
+    }
+    let marks = vec!["?"; codes.len()].join(", ");
+    let sql = format!(
+        "SELECT MIN(a.start_epoch) FROM appointments a JOIN appointment_types t ON t.id = a.type_id \
+         WHERE a.patient_id = ? AND a.start_epoch >= ? AND a.status IN ('scheduled', 'confirmed') \
+           AND EXISTS (SELECT 1 FROM json_each(t.procedure_codes_json) j WHERE upper(j.value) IN ({marks}))"
+    );
+    let mut q = sqlx::query_scalar::<_, Option<i64>>(sqlx::AssertSqlSafe(sql))
+        .bind(patient)
+        .bind(from.timestamp());
+    for c in codes {
+        q = q.bind(c.trim().to_uppercase());
+    }
+    let start = q.fetch_one(&db.reader).await?;
     Ok(start.and_then(|s| DateTime::from_timestamp(s, 0)))
 }
 
