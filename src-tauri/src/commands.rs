@@ -209,6 +209,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         asap_fill,
         appointment_history,
         recall_type_save,
+        device_save,
     ])
 }
 

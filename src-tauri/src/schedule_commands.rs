@@ -12,7 +12,7 @@ use frontdesk_app::verification::EligibilityDue;
 use frontdesk_app::AppError;
 use frontdesk_domain::contact_log::{ContactDraft, ContactEntry};
 use frontdesk_scheduling::{
-    AppointmentType, Blockout, Operatory, Provider, RecallType, SlotRequest, WeeklyHours,
+    AppointmentType, Blockout, Device, Operatory, Provider, RecallType, SlotRequest, WeeklyHours,
 };
 use tauri::State;
 
@@ -259,4 +259,10 @@ pub async fn appointment_history(s: State<'_, Session>, id: i64) -> Res<Vec<Audi
 pub async fn recall_type_save(s: State<'_, Session>, recall: RecallType) -> Res<ScheduleSetup> {
     s.with_app(async |a| a.save_recall_type(&recall).await)
         .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn device_save(s: State<'_, Session>, device: Device) -> Res<ScheduleSetup> {
+    s.with_app(async |a| a.save_device(&device).await).await
 }

@@ -621,6 +621,44 @@ async fn a_new_office_is_set_up_and_its_holidays_and_blockouts_are_kept() {
     let consult = setup.types.iter().find(|t| t.name == "Consult").unwrap();
     assert_eq!(consult.procedure_codes, vec!["D0150".to_string()]);
 
+    // One laser serves Room A and a second room; it cannot be in two places at once.
+    let setup = app
+        .save_operatory(&Operatory {
+            id: 0,
+            name: "Room B".into(),
+        })
+        .await
+        .unwrap();
+    let room_b = setup
+        .operatories
+        .iter()
+        .find(|o| o.name == "Room B")
+        .unwrap()
+        .id;
+    let e = app
+        .save_device(&frontdesk_scheduling::Device {
+            id: 0,
+            name: "Laser".into(),
+            operatories: vec![],
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(e.fields[0].field, "operatories");
+    let setup = app
+        .save_device(&frontdesk_scheduling::Device {
+            id: 0,
+            name: "Laser".into(),
+            operatories: vec![room, room_b],
+        })
+        .await
+        .unwrap();
+    let laser = setup.devices[0].id;
+    let other = setup
+        .providers
+        .iter()
+        .find(|p| p.name != "Dr. Ines Moreau")
+        .map(|p| p.id);
+
     let booking = |date: &str, time: &str| AppointmentDraft {
         patient_id: ada,
         date: date.into(),
@@ -669,6 +707,43 @@ async fn a_new_office_is_set_up_and_its_holidays_and_blockouts_are_kept() {
         .unwrap_err();
     assert!(e.message.contains("Emergencies only"), "{}", e.message);
     app.remove_blockout(setup.blockouts[0].id).await.unwrap();
+    let with_laser = AppointmentDraft {
+        devices: vec![laser],
+        ..booking("2026-12-02", "10:00")
+    };
+    app.book_appointment(&with_laser).await.unwrap();
+    // Another provider in the other room at the same time still cannot have the laser.
+    let second = app
+        .save_provider(&Provider {
+            name: "Dr. Second".into(),
+            ..provider.clone()
+        })
+        .await
+        .unwrap();
+    let p2 = second
+        .providers
+        .iter()
+        .find(|p| p.name == "Dr. Second")
+        .unwrap()
+        .id;
+    let e = app
+        .book_appointment(&AppointmentDraft {
+            provider: p2,
+            operatory: room_b,
+            ..with_laser.clone()
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::ScheduleConflict);
+    assert!(e.message.contains("device"), "{}", e.message);
+    app.book_appointment(&AppointmentDraft {
+        provider: p2,
+        operatory: room_b,
+        devices: vec![],
+        ..with_laser.clone()
+    })
+    .await
+    .unwrap();
     let bad = frontdesk_scheduling::RecallType {
         id: 0,
         name: "Botox".into(),

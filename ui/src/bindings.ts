@@ -616,6 +616,14 @@ async recallTypeSave(recall: RecallType) : Promise<Result<ScheduleSetup, AppErro
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+async deviceSave(device: Device) : Promise<Result<ScheduleSetup, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("device_save", { device }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -850,6 +858,15 @@ codes: string;
 percent: number }
 export type DayOfWeek = "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
 export type DaySchedule = { date: string; appointments: AppointmentView[] }
+/**
+ * Equipment shared between rooms (e.g. one laser for two operatories); it is never in two
+ * appointments at once.
+ */
+export type Device = { id: number; name: string; 
+/**
+ * The operatories it can be used in.
+ */
+operatories: number[] }
 /**
  * A coverage to verify before the patient's appointment.
  */
@@ -1101,7 +1118,7 @@ last_done: string; due: string;
  */
 overdue: boolean; 
 /**
- * The next booked appointment, local `YYYY-MM-DD HH:MM`, if any.
+ * The next booked visit that will satisfy the recall, local `YYYY-MM-DD HH:MM`, if any.
  */
 next_appointment: string | null }
 export type RecallType = { id: number; name: string; 
@@ -1134,7 +1151,11 @@ export type ScheduleSetup = { slot_minutes: number;
 /**
  * Opening hours on the clinic's clock.
  */
-office_hours: WeeklyHours; providers: Provider[]; operatories: Operatory[]; types: AppointmentType[]; holidays: Holiday[]; blockouts: Blockout[]; recall_types: RecallType[] }
+office_hours: WeeklyHours; providers: Provider[]; operatories: Operatory[]; 
+/**
+ * Shared equipment (e.g. one laser for two rooms) that cannot be double-booked.
+ */
+devices: Device[]; types: AppointmentType[]; holidays: Holiday[]; blockouts: Blockout[]; recall_types: RecallType[] }
 export type Sex = "female" | "male" | "other" | "unknown"
 export type SlotRequest = { type_id: number; provider: number; 
 /**

@@ -70,6 +70,8 @@ pub struct ScheduleSetup {
     pub office_hours: WeeklyHours,
     pub providers: Vec<Provider>,
     pub operatories: Vec<Operatory>,
+    /// Shared equipment (e.g. one laser for two rooms) that cannot be double-booked.
+    pub devices: Vec<frontdesk_scheduling::Device>,
     pub types: Vec<AppointmentType>,
     pub holidays: Vec<Holiday>,
     pub blockouts: Vec<Blockout>,
@@ -147,6 +149,7 @@ impl App {
             office_hours: o.hours,
             providers: o.providers,
             operatories: o.operatories,
+            devices: o.devices,
             types: o.types,
             holidays: o.holidays,
             blockouts: o.blockouts,

@@ -57,6 +57,19 @@ impl App {
         self.schedule_setup().await
     }
 
+    /// Adds (`id` 0) or changes a shared device and the rooms it can be used in.
+    pub async fn save_device(
+        &self,
+        d: &frontdesk_scheduling::Device,
+    ) -> Result<ScheduleSetup, AppError> {
+        let office = self.office().await?;
+        let mut d = d.clone();
+        d.name = d.name.trim().to_string();
+        d.validate(&office.operatories)?;
+        schedule::save_device(&self.db, &d).await?;
+        self.schedule_setup().await
+    }
+
     /// Adds (`id` 0) or changes an appointment type; its length is in the office's slots.
     pub async fn save_appointment_type(
         &self,

@@ -213,6 +213,30 @@ pub async fn save_operatory(db: &Db, o: &Operatory) -> Result<i64> {
     Ok(o.id)
 }
 
+/// Adds (`id` 0) or changes a shared device and the rooms it serves.
+pub async fn save_device(db: &Db, d: &Device) -> Result<i64> {
+    let ops = serde_json::to_string(&d.operatories).expect("serializes");
+    if d.id == 0 {
+        return Ok(sqlx::query_scalar(
+            "INSERT INTO devices (name, operatories_json) VALUES (?, ?) RETURNING id",
+        )
+        .bind(&d.name)
+        .bind(&ops)
+        .fetch_one(&db.writer)
+        .await?);
+    }
+    let done = sqlx::query("UPDATE devices SET name = ?, operatories_json = ? WHERE id = ?")
+        .bind(&d.name)
+        .bind(&ops)
+        .bind(d.id)
+        .execute(&db.writer)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound("device"));
+    }
+    Ok(d.id)
+}
+
 /// Changes an appointment type (adding is `add_appointment_type`).
 pub async fn update_appointment_type(db: &Db, t: &AppointmentType) -> Result<()> {
     let done = sqlx::query(

@@ -28,6 +28,7 @@ const setup = {
   holidays: [],
   blockouts: [],
   recall_types: [],
+  devices: [],
 };
 
 describe("booking from the card", () => {

@@ -31,6 +31,7 @@ const setup = {
   holidays: [],
   blockouts: [],
   recall_types: [],
+  devices: [],
 };
 const person = (id: number, last: string) => ({ id, last_name: last, first_name: "A", preferred_name: "", date_of_birth: "1980-01-01", chart_number: "1", phone: "", status: "active", has_alerts: false, guarantor_id: null });
 const appt = { id: 9, patient: person(1, "Okafor"), start: "", local_date: "2026-11-26", local_time: "09:00", minutes: 60, provider_id: 1, provider: "Dr. A", operatory_id: 1, operatory: "Op 1", type_id: 3, type_name: "Filling", colour: "#00f", status: "scheduled", notes: "", checked_in_at: null };

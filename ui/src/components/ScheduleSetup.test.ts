@@ -16,7 +16,7 @@ import ScheduleSetup from "./ScheduleSetup.svelte";
 
 const ok = <T,>(data: T) => ({ status: "ok", data });
 const week = (r: { start: string; end: string }[]) => ({ monday: r, tuesday: r, wednesday: r, thursday: r, friday: r, saturday: [], sunday: [] });
-const setup = { slot_minutes: 10, office_hours: week([{ start: "08:00:00", end: "17:00:00" }]), providers: [], operatories: [], types: [], holidays: [], blockouts: [], recall_types: [] };
+const setup = { slot_minutes: 10, office_hours: week([{ start: "08:00:00", end: "17:00:00" }]), providers: [], operatories: [], types: [], holidays: [], blockouts: [], recall_types: [], devices: [] };
 
 describe("office set-up", () => {
   afterEach(() => {
