@@ -210,6 +210,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         appointment_history,
         recall_type_save,
         device_save,
+        call_list_save,
     ])
 }
 

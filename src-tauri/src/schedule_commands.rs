@@ -266,3 +266,16 @@ pub async fn recall_type_save(s: State<'_, Session>, recall: RecallType) -> Res<
 pub async fn device_save(s: State<'_, Session>, device: Device) -> Res<ScheduleSetup> {
     s.with_app(async |a| a.save_device(&device).await).await
 }
+
+/// Saves the call list for the next business day(s) as a PDF in Documents; returns its path.
+#[tauri::command]
+#[specta::specta]
+pub async fn call_list_save(s: State<'_, Session>, days: i64) -> Res<String> {
+    s.with_app(async |a| {
+        Ok(a.save_call_list_pdf(days, None)
+            .await?
+            .display()
+            .to_string())
+    })
+    .await
+}

@@ -533,6 +533,27 @@ async fn confirming_tomorrows_patients_is_logged_and_reminders_go_only_to_those_
         "{}",
         lines[1]
     );
+
+    // The printed call list, read back as text.
+    let path = app.save_call_list_pdf(1, Some(_dir.path())).await.unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout", path.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Calls for Wednesday 11/25/2026"), "{text}");
+    assert!(
+        text.lines().any(|l| l.contains("09:00")
+            && l.contains("Okafor, Ada")
+            && l.contains("(214) 555-0101")
+            && l.contains("confirmed")),
+        "{text}"
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.contains("Lee, Ben") && l.contains("left message")),
+        "{text}"
+    );
     app.close().await;
 }
 

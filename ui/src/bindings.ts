@@ -624,6 +624,17 @@ async deviceSave(device: Device) : Promise<Result<ScheduleSetup, AppError>> {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * Saves the call list for the next business day(s) as a PDF in Documents; returns its path.
+ */
+async callListSave(days: number) : Promise<Result<string, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("call_list_save", { days }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 

@@ -143,6 +143,70 @@ impl App {
         Ok(contact_log::for_patient(&self.db, patient, 200).await?)
     }
 
+    /// The confirmation list as a printable call list (PDF).
+    pub async fn call_list_pdf(&self, days: i64) -> Result<Vec<u8>, AppError> {
+        let list = self.confirmation_list(days).await?;
+        let days = self.next_business_days(days).await?;
+        let title = match (days.first(), days.last()) {
+            (Some(a), Some(b)) if a != b => format!(
+                "Calls for {} to {}",
+                a.format("%m/%d/%Y"),
+                b.format("%m/%d/%Y")
+            ),
+            (Some(a), _) => format!("Calls for {}", a.format("%A %m/%d/%Y")),
+            _ => "Calls".to_string(),
+        };
+        let rows = list
+            .iter()
+            .map(|c| frontdesk_documents::CallListRow {
+                time: c.appointment.local_time.clone(),
+                patient: format!(
+                    "{}, {}",
+                    c.appointment.patient.last_name, c.appointment.patient.first_name
+                ),
+                phone: c.phone.clone(),
+                prefers: c.preferred.as_str().to_string(),
+                visit: format!("{} - {}", c.appointment.type_name, c.appointment.provider),
+                status: match c.state {
+                    ConfirmationState::Unconfirmed => "",
+                    ConfirmationState::LeftMessage => "left message",
+                    ConfirmationState::Confirmed => "confirmed",
+                    ConfirmationState::WillCancel => "will cancel",
+                }
+                .to_string(),
+            })
+            .collect();
+        frontdesk_documents::call_list_pdf(&frontdesk_documents::CallListDoc {
+            title,
+            printed: self.today().format("%m/%d/%Y").to_string(),
+            rows,
+        })
+        .map_err(|e| {
+            AppError::new(
+                ErrorCode::Internal,
+                format!("the call list could not be made: {e}"),
+            )
+        })
+    }
+
+    /// Saves the call list PDF in `dir` (Documents by default); returns the path.
+    pub async fn save_call_list_pdf(
+        &self,
+        days: i64,
+        dir: Option<&std::path::Path>,
+    ) -> Result<std::path::PathBuf, AppError> {
+        let pdf = self.call_list_pdf(days).await?;
+        let dir = dir
+            .map(std::path::Path::to_path_buf)
+            .or_else(dirs::document_dir)
+            .or_else(dirs::home_dir)
+            .ok_or_else(|| AppError::new(ErrorCode::Storage, "no Documents folder to save into"))?;
+        std::fs::create_dir_all(&dir)?;
+        let path = dir.join(format!("FrontDesk call list {}.pdf", self.today()));
+        std::fs::write(&path, pdf)?;
+        Ok(path)
+    }
+
     /// Saves the reminder CSV of `date` in `dir` (Documents by default); returns the path.
     pub async fn save_reminders_csv(
         &self,

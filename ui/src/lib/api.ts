@@ -140,6 +140,7 @@ export const api = {
   appointmentHistory: (id: number) => unwrap(commands.appointmentHistory(id)),
   saveRecallType: (recall: RecallType) => unwrap(commands.recallTypeSave(recall)),
   saveDevice: (device: Device) => unwrap(commands.deviceSave(device)),
+  saveCallList: (days: number) => unwrap(commands.callListSave(days)),
   saveOfficeHours: (slotMinutes: number, hours: WeeklyHours) => unwrap(commands.officeHoursSave(slotMinutes, hours)),
   saveProvider: (provider: Provider) => unwrap(commands.providerSave(provider)),
   saveOperatory: (operatory: Operatory) => unwrap(commands.operatorySave(operatory)),
