@@ -92,10 +92,11 @@ pub async fn patient_appointments(s: State<'_, Session>, patient: i64) -> Res<Pa
 #[specta::specta]
 pub async fn recall_list(
     s: State<'_, Session>,
+    from: String,
     until: String,
     unscheduled_only: bool,
 ) -> Res<Vec<RecallDue>> {
-    s.with_app(async |a| a.recall_list(&until, unscheduled_only).await)
+    s.with_app(async |a| a.recall_list(&from, &until, unscheduled_only).await)
         .await
 }
 

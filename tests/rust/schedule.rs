@@ -84,6 +84,49 @@ async fn a_booking_conflict_is_refused_naming_the_appointment_and_writes_nothing
         .await
         .unwrap_err();
     assert_eq!(e.fields[0].field, "date");
+    for (field, draft) in [
+        (
+            "minutes",
+            AppointmentDraft {
+                minutes: Some(7),
+                ..filling(filling_type, ben, "2026-11-25", "11:00")
+            },
+        ),
+        (
+            "minutes",
+            AppointmentDraft {
+                minutes: Some(0),
+                ..filling(filling_type, ben, "2026-11-25", "11:00")
+            },
+        ),
+        (
+            "provider",
+            AppointmentDraft {
+                provider: 999,
+                ..filling(filling_type, ben, "2026-11-25", "11:00")
+            },
+        ),
+        (
+            "operatory",
+            AppointmentDraft {
+                operatory: 999,
+                ..filling(filling_type, ben, "2026-11-25", "11:00")
+            },
+        ),
+    ] {
+        let e = app.book_appointment(&draft).await.unwrap_err();
+        assert_eq!(e.code, ErrorCode::Validation, "{field}");
+        assert!(
+            e.fields.iter().any(|f| f.field == field),
+            "{field}: {:?}",
+            e.fields
+        );
+    }
+    let e = app
+        .book_appointment(&filling(filling_type, 4242, "2026-11-25", "11:00"))
+        .await
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::NotFound, "a patient who does not exist");
     let day = app.day_schedule("2026-11-25").await.unwrap();
     assert_eq!(day.appointments.len(), 1, "refused bookings wrote nothing");
 
@@ -376,7 +419,7 @@ async fn recall_and_unscheduled_lists() {
     app.complete_treatment(ada, v.items[0].id, "2026-05-20")
         .await
         .unwrap();
-    let list = app.recall_list("", true).await.unwrap();
+    let list = app.recall_list("", "", true).await.unwrap();
     assert_eq!(list.len(), 1);
     assert_eq!(
         (
@@ -388,7 +431,7 @@ async fn recall_and_unscheduled_lists() {
         (ada, "Prophy (cleaning)", "2026-11-20", true)
     );
     assert!(
-        app.recall_list("2026-11-19", false)
+        app.recall_list("", "2026-11-19", false)
             .await
             .unwrap()
             .is_empty(),
@@ -405,7 +448,7 @@ async fn recall_and_unscheduled_lists() {
         ))
         .await
         .unwrap();
-    assert_eq!(app.recall_list("", true).await.unwrap().len(), 1);
+    assert_eq!(app.recall_list("", "", true).await.unwrap().len(), 1);
     app.appointment_action(
         filling_visit.id,
         &AppointmentAction::Cancel {
@@ -420,9 +463,9 @@ async fn recall_and_unscheduled_lists() {
         .book_appointment(&filling(kind, ada, "2026-11-30", "09:00"))
         .await
         .unwrap();
-    assert!(app.recall_list("", true).await.unwrap().is_empty());
+    assert!(app.recall_list("", "", true).await.unwrap().is_empty());
     assert_eq!(
-        app.recall_list("", false).await.unwrap()[0]
+        app.recall_list("", "", false).await.unwrap()[0]
             .next_appointment
             .as_deref(),
         Some("2026-11-30 09:00")

@@ -438,9 +438,9 @@ async patientAppointments(patient: number) : Promise<Result<PatientAppointments,
     else return { status: "error", error: e  as any };
 }
 },
-async recallList(until: string, unscheduledOnly: boolean) : Promise<Result<RecallDue[], AppError>> {
+async recallList(from: string, until: string, unscheduledOnly: boolean) : Promise<Result<RecallDue[], AppError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("recall_list", { until, unscheduledOnly }) };
+    return { status: "ok", data: await TAURI_INVOKE("recall_list", { from, until, unscheduledOnly }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };

@@ -25,32 +25,42 @@ pub struct RecallDue {
 }
 
 impl App {
-    /// Patients whose recall falls due by `until` (`YYYY-MM-DD` or `3/10/2026`; default 30 days
-    /// from today), overdue first; with `unscheduled_only`, only those with nothing booked.
+    /// Patients whose recall falls due from `from` (empty: any time before, so overdue ones too)
+    /// to `until` (default 30 days from today), dates as `2026-03-10` or `3/10/2026`, overdue
+    /// first; with `unscheduled_only`, only those with no visit booked that satisfies it.
     pub async fn recall_list(
         &self,
+        from: &str,
         until: &str,
         unscheduled_only: bool,
     ) -> Result<Vec<RecallDue>, AppError> {
         let today = self.today();
-        let until = if until.trim().is_empty() {
-            today + Duration::days(30)
-        } else {
-            parse_typed_date(until).ok_or_else(|| {
+        let date = |field: &str, s: &str| {
+            parse_typed_date(s).ok_or_else(|| {
                 AppError::from(frontdesk_domain::ValidationErrors(vec![
                     frontdesk_domain::FieldError::new(
-                        "until",
+                        field,
                         "is not a real date (e.g. 03/10/2026)",
                     ),
                 ]))
-            })?
+            })
+        };
+        let until = if until.trim().is_empty() {
+            today + Duration::days(30)
+        } else {
+            date("until", until)?
+        };
+        let from_day = if from.trim().is_empty() {
+            None
+        } else {
+            Some(date("from", from)?)
         };
         let from = day_bounds(self.tz, today).start;
         let mut out = Vec::new();
         for kind in recall::recall_types(&self.db).await? {
             for (patient, last) in recall::last_done(&self.db, &kind.procedure_codes).await? {
                 let due = add_months(last, kind.interval_months);
-                if due > until {
+                if due > until || from_day.is_some_and(|f| due < f) {
                     continue;
                 }
                 let next =

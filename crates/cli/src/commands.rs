@@ -95,12 +95,13 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
         }
         Command::Claims(cmd) => crate::insurance_cmd::claims(open(cfg).await?, cmd).await?,
         Command::Recall {
+            from,
             until,
             unscheduled,
             json,
         } => {
             let app = open(cfg).await?;
-            let list = app.recall_list(&until, unscheduled).await;
+            let list = app.recall_list(&from, &until, unscheduled).await;
             app.close().await;
             let list = list?;
             if json {

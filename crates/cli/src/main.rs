@@ -52,8 +52,11 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Patients due back for recall care by a date (default: in 30 days), overdue first.
+    /// Patients due back for recall care in a date range (default: up to 30 days ahead), overdue first.
     Recall {
+        /// Due on or after this date (default: any, overdue included).
+        #[arg(long, default_value = "")]
+        from: String,
         #[arg(long, default_value = "")]
         until: String,
         /// Only those with nothing booked.

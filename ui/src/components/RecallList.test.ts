@@ -5,7 +5,7 @@ const recallList = vi.fn();
 const unscheduledList = vi.fn();
 vi.mock("../bindings", () => ({
   commands: {
-    recallList: (u: string, only: boolean) => recallList(u, only),
+    recallList: (f: string, u: string, only: boolean) => recallList(f, u, only),
     unscheduledList: () => unscheduledList(),
   },
 }));
@@ -29,11 +29,11 @@ describe("the recall list", () => {
     const row = await screen.findByTestId("recall-row");
     expect(row.textContent).toContain("11/20/2026 (overdue)");
     expect(row.textContent).toContain("not booked");
-    expect(recallList).toHaveBeenLastCalledWith("", true);
+    expect(recallList).toHaveBeenLastCalledWith("", "", true);
     await fireEvent.input(screen.getByTestId("recall-until"), { target: { value: "12/31/2026" } });
     await fireEvent.click(screen.getByTestId("recall-unscheduled"));
     await fireEvent.click(screen.getByText("Show"));
-    await vi.waitFor(() => expect(recallList).toHaveBeenLastCalledWith("2026-12-31", false));
+    await vi.waitFor(() => expect(recallList).toHaveBeenLastCalledWith("", "2026-12-31", false));
     await fireEvent.click(screen.getByText("Okafor, Ada"));
     expect(onOpenPatient).toHaveBeenCalledWith(4);
   });

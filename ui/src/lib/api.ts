@@ -125,7 +125,8 @@ export const api = {
   appointmentAction: (id: number, action: AppointmentAction) => unwrap(commands.appointmentAction(id, action)),
   eligibilityWorklist: () => unwrap(commands.eligibilityWorklist()),
   patientAppointments: (patient: number) => unwrap(commands.patientAppointments(patient)),
-  recallList: (until: string, unscheduledOnly: boolean) => unwrap(commands.recallList(until, unscheduledOnly)),
+  recallList: (from: string, until: string, unscheduledOnly: boolean) =>
+    unwrap(commands.recallList(from, until, unscheduledOnly)),
   unscheduledList: () => unwrap(commands.unscheduledList()),
   confirmationList: (days: number) => unwrap(commands.confirmationList(days)),
   appointmentContact: (appointment: number, draft: ContactDraft) => unwrap(commands.appointmentContact(appointment, draft)),
