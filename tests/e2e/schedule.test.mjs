@@ -97,6 +97,23 @@ test("book from the card, a conflict is refused, verify-before-visit worklist, c
     await s.waitText('[data-testid="schedule-column"]:nth-of-type(3)', (x) => x.includes("14:00") && !x.includes("11:00–"));
     await s.screenshot("23-moved-on-the-grid");
 
+    // Drag over empty slots to book that length, for a new patient added on the spot; then drag
+    // the appointment's lower edge to make it longer.
+    await s.drag(t("slot-15:00-3"), t("slot-15:50-3"));
+    await s.waitText(t("grid-booking"), (x) => x.includes("Book 15:00 for 60 min"));
+    await s.click(t("grid-new-patient"));
+    await s.type(t("grid-new-last"), "Okonkwo");
+    await s.type(t("grid-new-first"), "Ife");
+    await s.type(t("grid-new-dob"), "4/5/1991");
+    await s.click(t("grid-new-save"));
+    await s.waitText(t("grid-booking-patient"), (x) => x.includes("Okonkwo"));
+    await s.click(t("grid-book"));
+    const op3 = '[data-testid="schedule-column"]:nth-of-type(4)';
+    await s.waitText(op3, (x) => x.includes("15:00–16:00") && x.includes("Okonkwo"));
+    await s.drag(`${op3} [data-testid="appointment-resize"]`, t("slot-16:20-3"));
+    await s.waitText(op3, (x) => x.includes("15:00–16:30"));
+    await s.screenshot("24-booked-by-drag-and-resized");
+
     // Recall: a cleaning done today is due again in six months; book it from the recall list.
     await s.type(t("search-input"), "achebe");
     await s.click(t("search-result"));
@@ -125,8 +142,9 @@ test("book from the card, a conflict is refused, verify-before-visit worklist, c
     await s.quit();
   }
   const day = JSON.parse(cli(dir, "schedule", "day", iso, "--json"));
-  assert.equal(day.appointments.length, 2, "the refused booking wrote nothing");
+  assert.equal(day.appointments.length, 3, "the refused booking wrote nothing");
   assert.equal(day.appointments[0].patient.id, pid);
   assert.equal(day.appointments[0].status, "completed");
   assert.deepEqual([day.appointments[1].local_time, day.appointments[1].operatory], ["14:00", "Op 2"]);
+  assert.deepEqual([day.appointments[2].local_time, day.appointments[2].minutes, day.appointments[2].patient.last_name], ["15:00", 90, "Okonkwo"]);
 });
