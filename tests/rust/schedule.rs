@@ -332,6 +332,29 @@ async fn due_today_counts_the_procedures_todays_appointment_is_booked_for() {
         "no insurance: the patient pays the fee"
     );
 
+    assert_eq!(
+        booked.procedures,
+        vec!["D2391".to_string()],
+        "the type's procedures by default"
+    );
+    // A second visit today booked for a cleaning the plan does not have adds nothing to pay;
+    // booked explicitly for the planned filling, it is the same filling (counted once).
+    let mut explicit = filling(type_id(&app, "Emergency").await, ada, "2026-11-24", "16:00");
+    explicit.provider = 2;
+    explicit.operatory = 2;
+    explicit.procedures = Some(vec![" d2391 ".into()]);
+    let second = app.book_appointment(&explicit).await.unwrap();
+    assert_eq!(second.procedures, vec!["D2391".to_string()]);
+    assert_eq!(app.due_today(ada).await.unwrap().lines.len(), 1);
+    app.appointment_action(
+        second.id,
+        &AppointmentAction::Cancel {
+            reason: "double".into(),
+        },
+    )
+    .await
+    .unwrap();
+
     // A cancelled visit no longer counts.
     app.appointment_action(
         booked.id,
@@ -343,10 +366,10 @@ async fn due_today_counts_the_procedures_todays_appointment_is_booked_for() {
     .unwrap();
     assert!(app.due_today(ada).await.unwrap().lines.is_empty());
     let seen = app.patient_appointments(ada).await.unwrap();
-    assert_eq!((seen.cancellations, seen.no_shows), (1, 0));
+    assert_eq!((seen.cancellations, seen.no_shows), (2, 0));
     assert_eq!(
-        seen.late_cancellations, 1,
-        "cancelled an hour before the visit"
+        seen.late_cancellations, 2,
+        "both cancelled an hour before the visit"
     );
     assert_eq!(seen.upcoming[0].status, AppointmentStatus::Cancelled);
     app.close().await;

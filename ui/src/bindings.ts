@@ -674,7 +674,11 @@ time: string; type_id: number; provider: number; operatory: number;
 /**
  * Empty: the appointment type's length.
  */
-minutes: number | null; devices: number[]; notes: string }
+minutes: number | null; devices: number[]; 
+/**
+ * Procedure codes the visit is for; None: the appointment type's.
+ */
+procedures: string[] | null; notes: string }
 export type AppointmentStatus = "scheduled" | "confirmed" | "arrived" | "seated" | "completed" | "cancelled" | 
 /**
  * Broken appointment / no-show.
@@ -707,6 +711,10 @@ start: string;
  * Local `YYYY-MM-DD` and `HH:MM` in the clinic's timezone.
  */
 local_date: string; local_time: string; minutes: number; provider_id: number; provider: string; operatory_id: number; operatory: string; type_id: number; type_name: string; colour: string; status: AppointmentStatus; notes: string; 
+/**
+ * Procedure codes the visit is booked for.
+ */
+procedures: string[]; 
 /**
  * When the patient checked in (RFC 3339), once arrived.
  */

@@ -197,6 +197,7 @@ impl App {
             operatory: slot.operatory,
             minutes: None,
             devices: Vec::new(),
+            procedures: None,
             notes: e.note.clone(),
         };
         let booked = match e.appointment_id {

@@ -30,6 +30,8 @@ pub struct AppointmentDraft {
     /// Empty: the appointment type's length.
     pub minutes: Option<u32>,
     pub devices: Vec<i64>,
+    /// Procedure codes the visit is for; None: the appointment type's.
+    pub procedures: Option<Vec<String>>,
     pub notes: String,
 }
 
@@ -52,6 +54,8 @@ pub struct AppointmentView {
     pub colour: String,
     pub status: AppointmentStatus,
     pub notes: String,
+    /// Procedure codes the visit is booked for.
+    pub procedures: Vec<String>,
     /// When the patient checked in (RFC 3339), once arrived.
     pub checked_in_at: Option<String>,
 }
@@ -202,6 +206,32 @@ impl App {
         })
     }
 
+    /// The procedure codes a booking is for: as given (trimmed, upper-case), else the type's.
+    fn procedures_of(
+        &self,
+        office: &Office,
+        d: &AppointmentDraft,
+    ) -> Result<Vec<String>, AppError> {
+        let codes: Vec<String> = match &d.procedures {
+            Some(list) => list
+                .iter()
+                .map(|c| c.trim().to_uppercase())
+                .filter(|c| !c.is_empty())
+                .collect(),
+            None => office
+                .appointment_type(d.type_id)
+                .map(|t| t.procedure_codes.clone())
+                .unwrap_or_default(),
+        };
+        if codes.len() > 20 || codes.iter().any(|c| c.chars().count() > 12) {
+            return Err(invalid(
+                "procedures",
+                "at most 20 codes of up to 12 characters",
+            ));
+        }
+        Ok(codes)
+    }
+
     /// Books an appointment; conflicts are refused with the appointment, hours, holiday or
     /// blockout that stands in the way, and nothing is written.
     pub async fn book_appointment(
@@ -214,12 +244,14 @@ impl App {
         if notes.chars().count() > 1000 {
             return Err(invalid("notes", "is longer than 1000 characters"));
         }
+        let procedures = self.procedures_of(&office, d)?;
         let now = self.cfg.clock.now();
         let id = schedule::book(
             &self.db,
             &office,
             d.patient_id,
             &booking,
+            &procedures,
             notes,
             self.actor(),
             now,
@@ -236,12 +268,14 @@ impl App {
     ) -> Result<AppointmentView, AppError> {
         let office = self.office().await?;
         let booking = self.booking(&office, d, Some(id))?;
+        let procedures = self.procedures_of(&office, d)?;
         let now = self.cfg.clock.now();
         schedule::book(
             &self.db,
             &office,
             d.patient_id,
             &booking,
+            &procedures,
             d.notes.trim(),
             self.actor(),
             now,
@@ -455,6 +489,7 @@ fn view_of(
         colour: kind.map(|k| k.colour.clone()).unwrap_or_default(),
         status: a.status,
         notes: s.notes,
+        procedures: s.procedures,
         checked_in_at: s.checked_in_at.map(|t| t.to_rfc3339()),
     }
 }

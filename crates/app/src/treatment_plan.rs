@@ -128,9 +128,8 @@ impl App {
     }
 
     /// The procedure codes of the patient's appointments today that are not cancelled, missed or
-    /// already checked out.
+    /// already checked out (each as booked, by default its type's).
     async fn codes_booked_today(&self, patient: PatientId) -> Result<Vec<String>, AppError> {
-        let office = self.office().await?;
         let span = frontdesk_scheduling::day_bounds(self.tz, self.today());
         let mut codes = Vec::new();
         for a in frontdesk_store::schedule::between(&self.db, span.start, span.end).await? {
@@ -141,9 +140,7 @@ impl App {
                     | frontdesk_scheduling::AppointmentStatus::Completed
             );
             if a.patient_id == patient && open {
-                if let Some(t) = office.appointment_type(a.appointment.type_id) {
-                    codes.extend(t.procedure_codes.iter().cloned());
-                }
+                codes.extend(a.procedures);
             }
         }
         Ok(codes)

@@ -331,11 +331,13 @@ pub struct StoredAppointment {
     pub notes: String,
     pub cancel_reason: String,
     pub checked_in_at: Option<DateTime<Utc>>,
+    /// Procedure codes the visit is booked for.
+    pub procedures: Vec<String>,
 }
 
 const COLUMNS: &str =
     "id, patient_id, start_epoch, end_epoch, provider_id, operatory_id, devices_json, type_id, \
-    status, notes, cancel_reason, checked_in_at";
+    status, notes, cancel_reason, checked_in_at, procedures_json";
 
 type Row = (
     i64,
@@ -350,6 +352,7 @@ type Row = (
     String,
     String,
     Option<DateTime<Utc>>,
+    String,
 );
 
 fn from_row(r: Row) -> Result<StoredAppointment> {
@@ -366,6 +369,7 @@ fn from_row(r: Row) -> Result<StoredAppointment> {
         notes,
         reason,
         checked_in,
+        procedures,
     ) = r;
     Ok(StoredAppointment {
         appointment: Appointment {
@@ -385,6 +389,7 @@ fn from_row(r: Row) -> Result<StoredAppointment> {
         notes,
         cancel_reason: reason,
         checked_in_at: checked_in,
+        procedures: json(&procedures, "appointment procedures")?,
     })
 }
 
@@ -551,28 +556,35 @@ impl From<sqlx::Error> for BookError {
 
 /// Checks `booking` against the appointments around it and writes it (insert, or move when
 /// `booking.moving` is set), all in one `BEGIN IMMEDIATE` transaction.
+#[allow(clippy::too_many_arguments)]
 pub async fn book(
     db: &Db,
     office: &Office,
     patient: PatientId,
     booking: &Booking,
+    procedures: &[String],
     notes: &str,
     actor: &str,
     now: DateTime<Utc>,
 ) -> std::result::Result<AppointmentId, BookError> {
     let mut conn = db.writer.acquire().await?;
     sqlx::query("BEGIN IMMEDIATE").execute(&mut *conn).await?;
-    let result = book_in(&mut conn, office, patient, booking, notes, actor, now).await;
+    let result = book_in(
+        &mut conn, office, patient, booking, procedures, notes, actor, now,
+    )
+    .await;
     let end = if result.is_ok() { "COMMIT" } else { "ROLLBACK" };
     sqlx::query(end).execute(&mut *conn).await?;
     result
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn book_in(
     conn: &mut sqlx::SqliteConnection,
     office: &Office,
     patient: PatientId,
     booking: &Booking,
+    procedures: &[String],
     notes: &str,
     actor: &str,
     now: DateTime<Utc>,
@@ -594,14 +606,15 @@ async fn book_in(
     let existing: Vec<Appointment> = around.into_iter().map(|a| a.appointment).collect();
     frontdesk_scheduling::check_booking(booking, &existing, office).map_err(BookError::Rules)?;
     let devices = serde_json::to_string(&booking.devices).expect("serializes");
+    let procedures = serde_json::to_string(procedures).expect("serializes");
     let start = booking.start.timestamp();
     let end = start + i64::from(booking.minutes) * 60;
     let (id, action) = match booking.moving {
         None => {
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO appointments (patient_id, start_epoch, end_epoch, provider_id, operatory_id, devices_json, \
-                 type_id, status, notes, created_at, created_by, updated_at, updated_by) \
-                 VALUES (?, ?, ?, ?, ?, ?, ?, 'scheduled', ?, ?, ?, ?, ?) RETURNING id",
+                 type_id, status, notes, procedures_json, created_at, created_by, updated_at, updated_by) \
+                 VALUES (?, ?, ?, ?, ?, ?, ?, 'scheduled', ?, ?, ?, ?, ?, ?) RETURNING id",
             )
             .bind(patient)
             .bind(start)
@@ -611,6 +624,7 @@ async fn book_in(
             .bind(&devices)
             .bind(booking.type_id)
             .bind(notes)
+            .bind(&procedures)
             .bind(now)
             .bind(actor)
             .bind(now)
@@ -622,7 +636,7 @@ async fn book_in(
         Some(id) => {
             let done = sqlx::query(
                 "UPDATE appointments SET start_epoch = ?, end_epoch = ?, provider_id = ?, operatory_id = ?, \
-                 devices_json = ?, type_id = ?, notes = ?, updated_at = ?, updated_by = ? \
+                 devices_json = ?, type_id = ?, notes = ?, procedures_json = ?, updated_at = ?, updated_by = ? \
                  WHERE id = ? AND patient_id = ? AND status IN ('scheduled', 'confirmed')",
             )
             .bind(start)
@@ -632,6 +646,7 @@ async fn book_in(
             .bind(&devices)
             .bind(booking.type_id)
             .bind(notes)
+            .bind(&procedures)
             .bind(now)
             .bind(actor)
             .bind(id)
