@@ -740,11 +740,6 @@ async fn a_new_office_is_set_up_and_its_holidays_and_blockouts_are_kept() {
         .await
         .unwrap();
     let laser = setup.devices[0].id;
-    let other = setup
-        .providers
-        .iter()
-        .find(|p| p.name != "Dr. Ines Moreau")
-        .map(|p| p.id);
 
     let booking = |date: &str, time: &str| AppointmentDraft {
         patient_id: ada,

@@ -185,7 +185,7 @@ impl App {
         self.add_treatment(patient, &add("D1110", "")).await?;
         self.add_treatment(patient, &add("D2391", "30")).await?;
         let plan = self.add_treatment(patient, &add("D2740", "3")).await?;
-        if n % 8 != 0 {
+        if !n.is_multiple_of(8) {
             return Ok(());
         }
         let visit = self.today() - Duration::days(40 + (n % 20) as i64);

@@ -59,7 +59,17 @@ pub async fn close(db: &Db, id: i64) -> Result<()> {
 
 /// Active requests, oldest first (first come, first served).
 pub async fn active(db: &Db) -> Result<Vec<AsapRow>> {
-    let rows: Vec<(i64, i64, Option<i64>, i64, Option<i64>, String, String, DateTime<Utc>)> =
+    type Row = (
+        i64,
+        i64,
+        Option<i64>,
+        i64,
+        Option<i64>,
+        String,
+        String,
+        DateTime<Utc>,
+    );
+    let rows: Vec<Row> =
         sqlx::query_as(
             "SELECT id, patient_id, appointment_id, type_id, provider_id, preferences_json, note, created_at \
              FROM asap_requests WHERE active = 1 ORDER BY created_at, id",

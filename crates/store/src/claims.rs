@@ -168,6 +168,7 @@ pub async fn set_status(
 }
 
 /// Records the plan's payment per procedure and the claim's new status.
+#[allow(clippy::too_many_arguments)]
 pub async fn post_payment(
     db: &Db,
     id: ClaimId,
