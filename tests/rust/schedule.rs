@@ -1,7 +1,7 @@
 //! The schedule on the encrypted database: booking through the rules, a conflict refused naming
 //! the other appointment (nothing written), two bookings racing for one slot, check-in/out, and the
 //! eligibility worklist of coverages to verify before upcoming appointments.
-use frontdesk_acceptance::{draft, memory_config, ready};
+use frontdesk_acceptance::{config, draft, memory_config, ready, MemoryKeychain};
 use frontdesk_app::schedule::{AppointmentAction, AppointmentDraft};
 use frontdesk_app::{App, ErrorCode};
 use frontdesk_domain::Relationship;
@@ -11,11 +11,12 @@ use frontdesk_scheduling::AppointmentStatus;
 
 /// Demo set-up without demo patients: providers 1–5 (8–12, 13–17 weekdays), operatories 1–6,
 /// appointment types; the fixed clock is Tuesday 2026-11-24 15:00 UTC.
-async fn office() -> (tempfile::TempDir, App) {
+async fn office() -> (tempfile::TempDir, App, MemoryKeychain) {
     let dir = tempfile::tempdir().unwrap();
-    let app = ready(memory_config(dir.path()).0).await;
+    let (cfg, keychain) = memory_config(dir.path());
+    let app = ready(cfg).await;
     app.load_demo(0, 1).await.unwrap();
-    (dir, app)
+    (dir, app, keychain)
 }
 
 fn filling(app_type: i64, patient: i64, date: &str, time: &str) -> AppointmentDraft {
@@ -37,7 +38,7 @@ async fn type_id(app: &App, name: &str) -> i64 {
 
 #[tokio::test]
 async fn a_booking_conflict_is_refused_naming_the_appointment_and_writes_nothing() {
-    let (_dir, app) = office().await;
+    let (_dir, app, _keychain) = office().await;
     let ada = app
         .create_patient(&draft("Okafor", "Ada", "1980-02-03"))
         .await
@@ -146,6 +147,33 @@ async fn a_booking_conflict_is_refused_naming_the_appointment_and_writes_nothing
         1
     );
 
+    // Two windows (two connections to the same encrypted file) racing for one slot: one wins.
+    let second_window = ready(config(_dir.path(), std::sync::Arc::new(_keychain.clone()))).await;
+    let (dc, dd) = (
+        filling(filling_type, ada, "2026-11-27", "10:00"),
+        filling(filling_type, ben, "2026-11-27", "10:00"),
+    );
+    let (c, d) = tokio::join!(
+        app.book_appointment(&dc),
+        second_window.book_appointment(&dd)
+    );
+    assert!(c.is_ok() != d.is_ok(), "one window wins: {c:?} / {d:?}");
+    let loser = c.err().or(d.err()).unwrap();
+    assert_eq!(
+        loser.code,
+        ErrorCode::ScheduleConflict,
+        "the other waits its turn and is refused: {loser:?}"
+    );
+    second_window.close().await;
+    assert_eq!(
+        app.day_schedule("2026-11-27")
+            .await
+            .unwrap()
+            .appointments
+            .len(),
+        1
+    );
+
     // Moving the first appointment to the afternoon, then the visit.
     let moved = app
         .move_appointment(first.id, &filling(filling_type, ada, "2026-11-25", "15:00"))
@@ -192,7 +220,7 @@ async fn a_booking_conflict_is_refused_naming_the_appointment_and_writes_nothing
 
 #[tokio::test]
 async fn coverages_to_verify_before_upcoming_appointments() {
-    let (_dir, app) = office().await;
+    let (_dir, app, _keychain) = office().await;
     let ada = app
         .create_patient(&draft("Okafor", "Ada", "1980-02-03"))
         .await
@@ -289,7 +317,7 @@ async fn coverages_to_verify_before_upcoming_appointments() {
 
 #[tokio::test]
 async fn due_today_counts_the_procedures_todays_appointment_is_booked_for() {
-    let (_dir, app) = office().await;
+    let (_dir, app, _keychain) = office().await;
     let ada = app
         .create_patient(&draft("Okafor", "Ada", "1980-02-03"))
         .await
@@ -377,7 +405,7 @@ async fn due_today_counts_the_procedures_todays_appointment_is_booked_for() {
 
 #[tokio::test]
 async fn a_time_the_clocks_skip_is_refused_on_the_clinics_clock() {
-    let (_dir, mut app) = office().await;
+    let (_dir, mut app, _keychain) = office().await;
     let e = app.set_clinic_timezone("Mars/Olympus").await.unwrap_err();
     assert_eq!(e.fields[0].field, "timezone");
     app.set_clinic_timezone("America/Chicago").await.unwrap();
@@ -415,7 +443,7 @@ async fn a_time_the_clocks_skip_is_refused_on_the_clinics_clock() {
 
 #[tokio::test]
 async fn recall_and_unscheduled_lists() {
-    let (_dir, app) = office().await;
+    let (_dir, app, _keychain) = office().await;
     let ada = app
         .create_patient(&draft("Okafor", "Ada", "1980-02-03"))
         .await
@@ -536,7 +564,7 @@ async fn recall_and_unscheduled_lists() {
 async fn confirming_tomorrows_patients_is_logged_and_reminders_go_only_to_those_who_accept_them() {
     use frontdesk_app::confirmations::ConfirmationState;
     use frontdesk_domain::contact_log::{ContactDraft, ContactMethodUsed, ContactOutcome};
-    let (_dir, app) = office().await;
+    let (_dir, app, _keychain) = office().await;
     let mut texter = draft("Okafor", "Ada", "1980-02-03");
     texter.phone_mobile = "(214) 555-0101".into();
     texter.contact.ok_text = true;
@@ -856,7 +884,7 @@ async fn a_new_office_is_set_up_and_its_holidays_and_blockouts_are_kept() {
 async fn a_freed_time_is_offered_to_the_asap_patients_it_fits() {
     use frontdesk_app::asap::AsapDraft;
     use frontdesk_scheduling::{Preferences, TimeOfDay};
-    let (_dir, app) = office().await;
+    let (_dir, app, _keychain) = office().await;
     let ada = app
         .create_patient(&draft("Okafor", "Ada", "1980-02-03"))
         .await

@@ -29,6 +29,9 @@ pub enum ScheduleCommand {
         kind: String,
         #[arg(long)]
         provider: Option<String>,
+        /// The length in minutes (default: the type's).
+        #[arg(long)]
+        minutes: Option<u32>,
         #[arg(long, default_value = "")]
         from: String,
         #[arg(long, default_value_t = 10)]
@@ -81,6 +84,7 @@ pub async fn schedule(app: App, cmd: ScheduleCommand) -> Result<(), AppError> {
         ScheduleCommand::Free {
             kind,
             provider,
+            minutes,
             from,
             count,
             json,
@@ -120,7 +124,7 @@ pub async fn schedule(app: App, cmd: ScheduleCommand) -> Result<(), AppError> {
             let request = frontdesk_scheduling::SlotRequest {
                 type_id,
                 provider,
-                minutes: None,
+                minutes,
                 operatories: Vec::new(),
                 devices: Vec::new(),
                 preferences: Default::default(),
