@@ -1,7 +1,7 @@
 //! Insurance on the encrypted database: a PPO plan with a deductible and a max, a patient's
 //! coverage, a treatment plan estimated in order with reasons, a claim through its statuses, the
 //! denied and outstanding worklists, payment posting feeding benefits used, and the claim PDF.
-use frontdesk_acceptance::{draft, memory_config, ready};
+use frontdesk_acceptance::{draft, memory_config, new_patient, ready};
 use frontdesk_app::claims::ClaimWorklist;
 use frontdesk_app::{App, ErrorCode};
 use frontdesk_domain::{PatientId, Relationship};
@@ -566,12 +566,7 @@ async fn a_family_deductible_met_by_one_member_lowers_the_next_members_deductibl
 
     // Ada is the subscriber; her child Obi is covered through her.
     let ada = covered_patient(&app, plan_id).await;
-    let obi = app
-        .create_patient(&draft("Okafor", "Obi", "2015-05-05"))
-        .await
-        .unwrap()
-        .patient
-        .id;
+    let obi = new_patient(&app, "Okafor", "Obi", "2015-05-05").await;
     app.save_coverage(
         obi,
         None,

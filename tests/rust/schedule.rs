@@ -1,7 +1,7 @@
 //! The schedule on the encrypted database: booking through the rules, a conflict refused naming
 //! the other appointment (nothing written), two bookings racing for one slot, check-in/out, and the
 //! eligibility worklist of coverages to verify before upcoming appointments.
-use frontdesk_acceptance::{config, draft, memory_config, ready, MemoryKeychain};
+use frontdesk_acceptance::{config, draft, memory_config, new_patient, ready, MemoryKeychain};
 use frontdesk_app::schedule::{AppointmentAction, AppointmentDraft};
 use frontdesk_app::{App, ErrorCode};
 use frontdesk_domain::Relationship;
@@ -39,18 +39,8 @@ async fn type_id(app: &App, name: &str) -> i64 {
 #[tokio::test]
 async fn a_booking_conflict_is_refused_naming_the_appointment_and_writes_nothing() {
     let (_dir, app, _keychain) = office().await;
-    let ada = app
-        .create_patient(&draft("Okafor", "Ada", "1980-02-03"))
-        .await
-        .unwrap()
-        .patient
-        .id;
-    let ben = app
-        .create_patient(&draft("Lee", "Ben", "1975-06-07"))
-        .await
-        .unwrap()
-        .patient
-        .id;
+    let ada = new_patient(&app, "Okafor", "Ada", "1980-02-03").await;
+    let ben = new_patient(&app, "Lee", "Ben", "1975-06-07").await;
     let filling_type = type_id(&app, "Filling").await;
 
     let first = app
@@ -221,12 +211,7 @@ async fn a_booking_conflict_is_refused_naming_the_appointment_and_writes_nothing
 #[tokio::test]
 async fn coverages_to_verify_before_upcoming_appointments() {
     let (_dir, app, _keychain) = office().await;
-    let ada = app
-        .create_patient(&draft("Okafor", "Ada", "1980-02-03"))
-        .await
-        .unwrap()
-        .patient
-        .id;
+    let ada = new_patient(&app, "Okafor", "Ada", "1980-02-03").await;
     let plan = app.plans().await.unwrap()[0].id;
     let coverage = app
         .save_coverage(
@@ -282,12 +267,7 @@ async fn coverages_to_verify_before_upcoming_appointments() {
     assert!(app.eligibility_worklist().await.unwrap().is_empty());
 
     // Outside the look-ahead (7 days) an appointment does not put the patient on the list.
-    let ben = app
-        .create_patient(&draft("Lee", "Ben", "1975-06-07"))
-        .await
-        .unwrap()
-        .patient
-        .id;
+    let ben = new_patient(&app, "Lee", "Ben", "1975-06-07").await;
     app.save_coverage(
         ben,
         None,
@@ -318,12 +298,7 @@ async fn coverages_to_verify_before_upcoming_appointments() {
 #[tokio::test]
 async fn due_today_counts_the_procedures_todays_appointment_is_booked_for() {
     let (_dir, app, _keychain) = office().await;
-    let ada = app
-        .create_patient(&draft("Okafor", "Ada", "1980-02-03"))
-        .await
-        .unwrap()
-        .patient
-        .id;
+    let ada = new_patient(&app, "Okafor", "Ada", "1980-02-03").await;
     let v = app
         .add_treatment(
             ada,
@@ -410,12 +385,7 @@ async fn a_time_the_clocks_skip_is_refused_on_the_clinics_clock() {
     assert_eq!(e.fields[0].field, "timezone");
     app.set_clinic_timezone("America/Chicago").await.unwrap();
     assert_eq!(app.clinic_timezone().name(), "America/Chicago");
-    let ada = app
-        .create_patient(&draft("Okafor", "Ada", "1980-02-03"))
-        .await
-        .unwrap()
-        .patient
-        .id;
+    let ada = new_patient(&app, "Okafor", "Ada", "1980-02-03").await;
     let kind = type_id(&app, "Filling").await;
     // 2026-03-08: clocks jump from 2:00 to 3:00 in Chicago.
     let e = app
@@ -444,18 +414,8 @@ async fn a_time_the_clocks_skip_is_refused_on_the_clinics_clock() {
 #[tokio::test]
 async fn recall_and_unscheduled_lists() {
     let (_dir, app, _keychain) = office().await;
-    let ada = app
-        .create_patient(&draft("Okafor", "Ada", "1980-02-03"))
-        .await
-        .unwrap()
-        .patient
-        .id;
-    let ben = app
-        .create_patient(&draft("Lee", "Ben", "1975-06-07"))
-        .await
-        .unwrap()
-        .patient
-        .id;
+    let ada = new_patient(&app, "Okafor", "Ada", "1980-02-03").await;
+    let ben = new_patient(&app, "Lee", "Ben", "1975-06-07").await;
     // Ada's last cleaning was on 2026-05-20: the 6-month prophy recall fell due on 2026-11-20.
     let v = app
         .add_treatment(
@@ -570,12 +530,7 @@ async fn confirming_tomorrows_patients_is_logged_and_reminders_go_only_to_those_
     texter.contact.ok_text = true;
     texter.preferred_name = "Addie".into();
     let ada = app.create_patient(&texter).await.unwrap().patient.id;
-    let ben = app
-        .create_patient(&draft("Lee", "Ben", "1975-06-07"))
-        .await
-        .unwrap()
-        .patient
-        .id;
+    let ben = new_patient(&app, "Lee", "Ben", "1975-06-07").await;
     let kind = type_id(&app, "Filling").await;
     // Tomorrow is Wednesday 2026-11-25, the next business day.
     let a1 = app
@@ -659,12 +614,7 @@ async fn a_new_office_is_set_up_and_its_holidays_and_blockouts_are_kept() {
     };
     let dir = tempfile::tempdir().unwrap();
     let app = ready(memory_config(dir.path()).0).await;
-    let ada = app
-        .create_patient(&draft("Okafor", "Ada", "1980-02-03"))
-        .await
-        .unwrap()
-        .patient
-        .id;
+    let ada = new_patient(&app, "Okafor", "Ada", "1980-02-03").await;
     let week = WeeklyHours::weekdays(&[
         TimeRange::hm((8, 0), (12, 0)),
         TimeRange::hm((13, 0), (17, 0)),
@@ -885,24 +835,9 @@ async fn a_freed_time_is_offered_to_the_asap_patients_it_fits() {
     use frontdesk_app::asap::AsapDraft;
     use frontdesk_scheduling::{Preferences, TimeOfDay};
     let (_dir, app, _keychain) = office().await;
-    let ada = app
-        .create_patient(&draft("Okafor", "Ada", "1980-02-03"))
-        .await
-        .unwrap()
-        .patient
-        .id;
-    let ben = app
-        .create_patient(&draft("Lee", "Ben", "1975-06-07"))
-        .await
-        .unwrap()
-        .patient
-        .id;
-    let cy = app
-        .create_patient(&draft("Ng", "Cy", "1990-01-01"))
-        .await
-        .unwrap()
-        .patient
-        .id;
+    let ada = new_patient(&app, "Okafor", "Ada", "1980-02-03").await;
+    let ben = new_patient(&app, "Lee", "Ben", "1975-06-07").await;
+    let cy = new_patient(&app, "Ng", "Cy", "1990-01-01").await;
     let fill = type_id(&app, "Filling").await;
     let crown = type_id(&app, "Crown prep").await;
     // Ben has a filling in two weeks and wants it sooner; Cy wants a crown prep (too long for the

@@ -88,6 +88,15 @@ pub fn draft(last: &str, first: &str, dob: &str) -> PatientDraft {
     }
 }
 
+/// Creates a patient with just the required fields; returns the id.
+pub async fn new_patient(app: &App, last: &str, first: &str, dob: &str) -> i64 {
+    app.create_patient(&draft(last, first, dob))
+        .await
+        .expect("a valid patient")
+        .patient
+        .id
+}
+
 /// Every file under `dir`, recursively.
 pub fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();

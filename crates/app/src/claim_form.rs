@@ -156,14 +156,7 @@ impl App {
         id: ClaimId,
         dir: Option<&Path>,
     ) -> Result<PathBuf, AppError> {
-        let dir = dir
-            .map(Path::to_path_buf)
-            .or_else(dirs::document_dir)
-            .or_else(dirs::home_dir)
-            .ok_or_else(|| AppError::new(ErrorCode::Storage, "no Documents folder to save into"))?;
-        std::fs::create_dir_all(&dir)?;
-        let path = dir.join(format!("FrontDesk claim {id}.pdf"));
-        std::fs::write(&path, self.claim_pdf(id).await?)?;
-        Ok(path)
+        let pdf = self.claim_pdf(id).await?;
+        crate::saved_document::save_document(dir, &format!("FrontDesk claim {id}.pdf"), &pdf)
     }
 }

@@ -196,15 +196,8 @@ impl App {
         dir: Option<&std::path::Path>,
     ) -> Result<std::path::PathBuf, AppError> {
         let pdf = self.call_list_pdf(days).await?;
-        let dir = dir
-            .map(std::path::Path::to_path_buf)
-            .or_else(dirs::document_dir)
-            .or_else(dirs::home_dir)
-            .ok_or_else(|| AppError::new(ErrorCode::Storage, "no Documents folder to save into"))?;
-        std::fs::create_dir_all(&dir)?;
-        let path = dir.join(format!("FrontDesk call list {}.pdf", self.today()));
-        std::fs::write(&path, pdf)?;
-        Ok(path)
+        let name = format!("FrontDesk call list {}.pdf", self.today());
+        crate::saved_document::save_document(dir, &name, &pdf)
     }
 
     /// Saves the reminder CSV of `date` in `dir` (Documents by default); returns the path.
@@ -214,18 +207,14 @@ impl App {
         dir: Option<&std::path::Path>,
     ) -> Result<std::path::PathBuf, AppError> {
         let csv = self.reminders_csv(date).await?;
-        let dir = dir
-            .map(std::path::Path::to_path_buf)
-            .or_else(dirs::document_dir)
-            .or_else(dirs::home_dir)
-            .ok_or_else(|| AppError::new(ErrorCode::Storage, "no Documents folder to save into"))?;
-        std::fs::create_dir_all(&dir)?;
         let day = parse_typed_date(date)
             .map(|d| d.to_string())
             .unwrap_or_default();
-        let path = dir.join(format!("FrontDesk reminders {day}.csv"));
-        std::fs::write(&path, csv)?;
-        Ok(path)
+        crate::saved_document::save_document(
+            dir,
+            &format!("FrontDesk reminders {day}.csv"),
+            csv.as_bytes(),
+        )
     }
 
     /// A CSV of a day's appointments for a texting/email reminder service: one row per patient who

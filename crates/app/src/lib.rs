@@ -25,6 +25,7 @@ pub mod preauths;
 pub mod recall;
 pub mod recovery_kit;
 pub mod restore;
+pub mod saved_document;
 pub mod schedule;
 pub mod schedule_setup;
 pub mod status;

@@ -60,15 +60,12 @@ impl App {
 
     /// Saves the recovery kit PDF in `dir` (the user's Documents folder by default); returns the path.
     pub async fn save_recovery_kit_pdf(&self, dir: Option<&Path>) -> Result<PathBuf, AppError> {
-        let dir = dir
-            .map(Path::to_path_buf)
-            .or_else(dirs::document_dir)
-            .or_else(dirs::home_dir)
-            .ok_or_else(|| AppError::new(ErrorCode::Storage, "no Documents folder to save into"))?;
-        std::fs::create_dir_all(&dir)?;
         let date = self.today().format("%Y-%m-%d");
-        let path = dir.join(format!("FrontDesk recovery kit {date}.pdf"));
-        std::fs::write(&path, self.recovery_kit_pdf().await?)?;
-        Ok(path)
+        let pdf = self.recovery_kit_pdf().await?;
+        crate::saved_document::save_document(
+            dir,
+            &format!("FrontDesk recovery kit {date}.pdf"),
+            &pdf,
+        )
     }
 }
