@@ -126,9 +126,8 @@ test("book from the card, a conflict is refused, verify-before-visit worklist, c
     await s.type(t("recall-until"), "12/31/2099");
     await s.click('[data-testid="recall-list"] button[type="submit"]');
     await s.waitText(t("recall-row"), (x) => x.includes("Achebe") && x.includes("not booked"));
-    await s.click('[data-testid="recall-row"] button');
+    await s.click(t("recall-book")); // one click: the card with the booking form open
     await s.waitText(t("patient-name"), (x) => x.includes("Chidi"));
-    await s.click(t("book-open"));
     await s.click('[data-testid="book-type"] option:nth-child(4)'); // Exam & cleaning
     await s.type(t("book-date"), recallUs);
     await s.type(t("book-time"), "09:00");
