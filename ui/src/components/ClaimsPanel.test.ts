@@ -350,4 +350,20 @@ describe("the claims panel", () => {
     await vi.waitFor(() => expect(patientClaims).toHaveBeenLastCalledWith(8));
     expect(coverages).toHaveBeenLastCalledWith(8);
   });
+
+  it("says when the secondary claim is ready and prepares it", async () => {
+    serve([detail(summary(41, "paid", { paid_cents: 9000 }), [[exam, 6000]])]);
+    render(ClaimsPanel, { patientId: PATIENT });
+    const ready = await screen.findByTestId("secondary-ready");
+    expect(ready.textContent).toContain("claim #41 (2026-03-02)");
+    await fireEvent.click(screen.getByTestId("secondary-prepare"));
+    expect((screen.getByTestId("claim-coverage") as HTMLSelectElement).value).toBe("2");
+  });
+
+  it("says nothing while the primary claim is unpaid", async () => {
+    serve([detail(summary(42, "sent"), [[exam, 6000]])]);
+    render(ClaimsPanel, { patientId: PATIENT });
+    await screen.findAllByTestId("claim-row");
+    expect(screen.queryByTestId("secondary-ready")).toBeNull();
+  });
 });
