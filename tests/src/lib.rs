@@ -1,4 +1,6 @@
 //! Shared set-up for the acceptance tests.
+pub mod insurance_fixture;
+pub mod schedule_fixture;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
