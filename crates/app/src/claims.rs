@@ -141,6 +141,7 @@ impl App {
             .collect();
         let (posted, status) = check_payment(detail.summary.status, &claimed, lines)?;
         let now = self.cfg.clock.now();
+        let lock = self.locked_through().await?;
         claims::post_payment(
             &self.db,
             id,
@@ -148,6 +149,7 @@ impl App {
             &posted,
             status,
             day,
+            lock,
             self.actor(),
             now,
         )

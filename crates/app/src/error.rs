@@ -44,6 +44,20 @@ impl AppError {
             fields: vec![],
         }
     }
+
+    /// A validation error about one field.
+    pub fn invalid(field: &str, problem: impl Into<String>) -> Self {
+        ValidationErrors(vec![FieldError::new(field, problem)]).into()
+    }
+}
+
+impl From<frontdesk_store::ledger::PostError> for AppError {
+    fn from(e: frontdesk_store::ledger::PostError) -> Self {
+        match e {
+            frontdesk_store::ledger::PostError::Rules(v) => v.into(),
+            frontdesk_store::ledger::PostError::Store(s) => s.into(),
+        }
+    }
 }
 
 impl From<ValidationErrors> for AppError {

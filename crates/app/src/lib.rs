@@ -2,6 +2,7 @@
 //! Start with [`start`]: it opens (or on first run creates) the encrypted database with the key
 //! from the OS keychain, or reports that the recovery code is needed.
 
+pub mod account;
 pub mod actor;
 pub mod asap;
 pub mod bench_schedule;
@@ -11,6 +12,7 @@ pub mod claims;
 pub mod confirmations;
 pub mod coverage;
 pub mod data_dir;
+pub mod day_sheet;
 pub mod demo;
 pub mod demo_insurance;
 pub mod demo_schedule;
@@ -20,7 +22,10 @@ pub mod fees;
 pub mod insurance;
 pub mod lifecycle;
 pub mod limits;
+pub mod packages;
 pub mod patients;
+pub mod payment_plans;
+pub mod payments;
 pub mod preauths;
 pub mod recall;
 pub mod recovery_kit;

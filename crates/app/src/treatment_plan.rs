@@ -90,7 +90,8 @@ impl App {
             return Err(invalid("completed_on", "is in the future"));
         }
         let now = self.cfg.clock.now();
-        treatment::complete(&self.db, patient, item, day, self.actor(), now).await?;
+        let lock = self.locked_through().await?;
+        treatment::complete(&self.db, patient, item, day, lock, self.actor(), now).await?;
         self.treatment_plan(patient).await
     }
 

@@ -7,7 +7,10 @@ use frontdesk_insurance::claim::{ClaimId, PostedLine, Transition};
 use frontdesk_insurance::claim_view::{ClaimDetail, ClaimLineView, ClaimSummary};
 use frontdesk_insurance::{ClaimStatus, CoverageId, Rank, TreatmentItemId};
 
+use frontdesk_ledger::{AdjustmentKind, EntryKind, NewEntry, PaymentMethod};
+
 use crate::audit::{self, AuditEvent};
+use crate::ledger::entries::{guarantor_of_in, post_in, PostError};
 use crate::{family, Db, Result, StoreError};
 
 /// A procedure going on a new claim.
@@ -176,9 +179,10 @@ pub async fn post_payment(
     lines: &[PostedLine],
     status: ClaimStatus,
     paid_on: NaiveDate,
+    locked_through: Option<NaiveDate>,
     actor: &str,
     now: DateTime<Utc>,
-) -> Result<()> {
+) -> std::result::Result<(), PostError> {
     let mut tx = db.writer.begin().await?;
     let done = sqlx::query(
         "UPDATE claims SET status = ?, paid_on = ?, follow_up_on = NULL, updated_at = ?, updated_by = ? \
@@ -193,7 +197,7 @@ pub async fn post_payment(
     .execute(&mut *tx)
     .await?;
     if done.rows_affected() == 0 {
-        return Err(StoreError::Stale);
+        return Err(StoreError::Stale.into());
     }
     for l in lines {
         sqlx::query(
@@ -208,6 +212,8 @@ pub async fn post_payment(
         .execute(&mut *tx)
         .await?;
     }
+    let entries = insurance_entries(&mut tx, id, lines, paid_on, actor).await?;
+    post_in(&mut tx, &entries, locked_through, now).await?;
     audit_claim(
         &mut tx,
         "claim.payment",
@@ -219,6 +225,46 @@ pub async fn post_payment(
     .await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// The ledger entries of a claim payment: the plan's payment and the PPO write-off of each
+/// procedure, on the patient's account.
+async fn insurance_entries(
+    tx: &mut sqlx::SqliteConnection,
+    claim: ClaimId,
+    lines: &[PostedLine],
+    paid_on: NaiveDate,
+    actor: &str,
+) -> Result<Vec<NewEntry>> {
+    let patient: i64 = sqlx::query_scalar("SELECT patient_id FROM claims WHERE id = ?")
+        .bind(claim)
+        .fetch_one(&mut *tx)
+        .await?;
+    let guarantor = guarantor_of_in(tx, patient).await?;
+    let entry = |kind: EntryKind| NewEntry {
+        patient_id: patient,
+        guarantor_id: guarantor,
+        date: paid_on,
+        actor: actor.to_string(),
+        note: format!("Claim {claim}"),
+        kind,
+    };
+    let paid: i64 = lines.iter().map(|l| l.paid.0).sum();
+    let written_off: i64 = lines.iter().map(|l| l.write_off.0).sum();
+    let mut out = Vec::new();
+    if paid > 0 {
+        out.push(entry(EntryKind::Payment {
+            method: PaymentMethod::Insurance { claim_id: claim },
+            amount: Cents(paid),
+        }));
+    }
+    if written_off > 0 {
+        out.push(entry(EntryKind::Adjustment {
+            adjustment: AdjustmentKind::PpoWriteOff,
+            amount: Cents(written_off),
+        }));
+    }
+    Ok(out)
 }
 
 /// Sets the follow-up date and replaces the notes.

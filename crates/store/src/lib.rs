@@ -11,6 +11,7 @@ pub mod error;
 pub mod family;
 pub mod fee_schedule;
 pub mod insurance_plans;
+pub mod ledger;
 pub mod patient_rows;
 pub mod patient_search;
 pub mod patients;

@@ -3,7 +3,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 use frontdesk_domain::PatientId;
 use frontdesk_insurance::{TreatmentItem, TreatmentItemDraft, TreatmentItemId, TreatmentStatus};
 
+use frontdesk_domain::money::Cents;
+use frontdesk_ledger::{EntryKind, NewEntry};
+
 use crate::audit::{self, AuditEvent};
+use crate::ledger::entries::{guarantor_of_in, post_in, PostError};
 use crate::{Db, Result, StoreError};
 
 async fn audit_item(
@@ -182,18 +186,20 @@ pub async fn move_to(
     Ok(())
 }
 
-/// Marks a planned procedure completed on `day`.
+/// Marks a planned procedure completed on `day` and posts its charge (fee × units) to the
+/// patient's ledger on the same date, in one transaction.
 pub async fn complete(
     db: &Db,
     patient: PatientId,
     item: TreatmentItemId,
     day: NaiveDate,
+    locked_through: Option<NaiveDate>,
     actor: &str,
     now: DateTime<Utc>,
-) -> Result<()> {
+) -> std::result::Result<(), PostError> {
     let mut tx = db.writer.begin().await?;
     if status_of(&mut tx, patient, item).await? == TreatmentStatus::Completed {
-        return Err(StoreError::Refused("that procedure is already completed"));
+        return Err(StoreError::Refused("that procedure is already completed").into());
     }
     sqlx::query(
         "UPDATE treatment_items SET status = 'completed', completed_on = ?, updated_at = ?, updated_by = ? \
@@ -205,6 +211,26 @@ pub async fn complete(
     .bind(item)
     .execute(&mut *tx)
     .await?;
+    let (code, fee): (String, i64) =
+        sqlx::query_as("SELECT code, fee_cents * units FROM treatment_items WHERE id = ?")
+            .bind(item)
+            .fetch_one(&mut *tx)
+            .await?;
+    if fee > 0 {
+        let charge = NewEntry {
+            patient_id: patient,
+            guarantor_id: guarantor_of_in(&mut tx, patient).await?,
+            date: day,
+            actor: actor.to_string(),
+            note: String::new(),
+            kind: EntryKind::Charge {
+                code,
+                treatment_item_id: Some(item),
+                amount: Cents(fee),
+            },
+        };
+        post_in(&mut tx, &[charge], locked_through, now).await?;
+    }
     audit_item(&mut tx, "treatment.complete", patient, item, actor, now).await?;
     tx.commit().await?;
     Ok(())
