@@ -17,6 +17,8 @@ APT_PACKAGES=(
   dbus dbus-x11 gnome-keyring libdbus-1-dev libsecret-tools
   # PDF text checks
   poppler-utils
+  # printing: CUPS with a PDF queue (scripts/cups-pdf-queue.sh) for the real-spooler tests
+  cups cups-client printer-driver-cups-pdf
   # fonts so the UI renders names in any script
   fonts-dejavu-core fonts-noto-core fonts-noto-cjk
 )

@@ -16,6 +16,10 @@ cargo fmt --all --check
 echo "== UI build (the desktop binary embeds it)"
 (cd ui && npm run build --silent)
 
+echo "== Printing: a local CUPS queue named PDF that writes PDF files (real spooler tests)"
+eval "$(scripts/cups-pdf-queue.sh | tail -n1)"
+export CUPS_PDF_OUT FRONTDESK_CUPS_TEST=1
+
 echo "== Rust: all tests (under a private D-Bus session with gnome-keyring)"
 scripts/with-keyring.sh cargo test --workspace --locked
 

@@ -6,7 +6,9 @@ use frontdesk_domain::fee_schedule::{FeeEntry, FeeImport};
 use frontdesk_domain::{PatientDraft, PatientSummary, Relationship};
 use tauri::State;
 
+use crate::document_commands::*;
 use crate::insurance_commands::*;
+use crate::ledger_commands::*;
 use crate::schedule_commands::*;
 use crate::session::Session;
 
@@ -133,6 +135,33 @@ pub async fn fee_schedule_import(s: State<'_, Session>, csv: String) -> Res<FeeI
 /// The command list and the TypeScript bindings generated from it.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
     tauri_specta::Builder::<tauri::Wry>::new().commands(tauri_specta::collect_commands![
+        document_preview,
+        document_print,
+        document_save,
+        printers,
+        printer_defaults,
+        printer_default_set,
+        statements_run,
+        statement_runs,
+        statements_of_run,
+        statements_sent,
+        document_settings,
+        document_settings_set,
+        account,
+        payment_take,
+        account_adjust,
+        entry_reverse,
+        ledger_lock,
+        day_sheet,
+        payment_plan,
+        payment_plan_create,
+        payment_plan_close,
+        payment_plans_overdue,
+        packages,
+        package_add,
+        package_sell,
+        package_redeem,
+        package_balances,
         app_status,
         unlock_with_recovery_code,
         recovery_kit,

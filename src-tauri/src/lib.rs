@@ -1,6 +1,8 @@
 //! The FrontDesk desktop shell. Commands are thin: parse, call the app crate, map the error.
 mod commands;
+mod document_commands;
 mod insurance_commands;
+mod ledger_commands;
 mod schedule_commands;
 mod session;
 

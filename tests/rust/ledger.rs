@@ -6,7 +6,7 @@ use std::sync::Arc;
 use chrono::{TimeZone, Utc};
 use frontdesk_acceptance::insurance_fixture::{covered_patient, item, ppo, FEES};
 use frontdesk_acceptance::{memory_config, new_patient, ready};
-use frontdesk_app::payment_plans::PlanDraft;
+use frontdesk_app::payment_plans::PaymentPlanDraft;
 use frontdesk_app::payments::{AdjustmentDraft, PaymentDraft};
 use frontdesk_app::{App, ErrorCode};
 use frontdesk_domain::{FixedClock, Relationship};
@@ -281,7 +281,7 @@ async fn a_payment_plan_goes_overdue_and_packages_count_down() {
     let (cfg, keys) = memory_config(dir.path());
     let app = ready(cfg).await;
     let (parent, child) = family(&app).await;
-    let bad = PlanDraft {
+    let bad = PaymentPlanDraft {
         patient_id: child,
         total_cents: 30_000,
         count: 0,
@@ -294,7 +294,7 @@ async fn a_payment_plan_goes_overdue_and_packages_count_down() {
         "count"
     );
     let plan = app
-        .create_payment_plan(&PlanDraft {
+        .create_payment_plan(&PaymentPlanDraft {
             count: 3,
             ..bad.clone()
         })
@@ -305,7 +305,7 @@ async fn a_payment_plan_goes_overdue_and_packages_count_down() {
     assert_eq!(dues, ["2026-12-01", "2027-01-01", "2027-02-01"]);
     assert_eq!(plan.instalments[0].amount_cents, 10_000);
     assert_eq!(
-        app.create_payment_plan(&PlanDraft {
+        app.create_payment_plan(&PaymentPlanDraft {
             count: 3,
             ..bad.clone()
         })

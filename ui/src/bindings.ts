@@ -6,6 +6,222 @@
 
 
 export const commands = {
+async documentPreview(request: DocumentRequest) : Promise<Result<DocumentPdf, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("document_preview", { request }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async documentPrint(request: DocumentRequest, options: PrintOptions) : Promise<Result<DocumentPrinted, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("document_print", { request, options }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async documentSave(request: DocumentRequest) : Promise<Result<string, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("document_save", { request }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async printers() : Promise<Result<Printer[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("printers") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async printerDefaults() : Promise<Result<PrinterDefault[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("printer_defaults") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async printerDefaultSet(kind: DocumentKind, printer: string) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("printer_default_set", { kind, printer }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async statementsRun(options: RunOptions, dryRun: boolean, print: PrintOptions | null) : Promise<Result<StatementRunResult, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("statements_run", { options, dryRun, print }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async statementRuns() : Promise<Result<RunSummary[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("statement_runs") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async statementsOfRun(run: number) : Promise<Result<StatementSent[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("statements_of_run", { run }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async statementsSent(patient: number) : Promise<Result<StatementSent[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("statements_sent", { patient }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async documentSettings() : Promise<Result<DocumentSettings, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("document_settings") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async documentSettingsSet(settings: DocumentSettings) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("document_settings_set", { settings }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async account(patient: number) : Promise<Result<AccountView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("account", { patient }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async paymentTake(draft: PaymentDraft) : Promise<Result<Posted, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("payment_take", { draft }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async accountAdjust(draft: AdjustmentDraft) : Promise<Result<Posted, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("account_adjust", { draft }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async entryReverse(patient: number, entry: number, note: string) : Promise<Result<Posted, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("entry_reverse", { patient, entry, note }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async ledgerLock(date: string) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("ledger_lock", { date }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async daySheet(date: string) : Promise<Result<DaySheet, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("day_sheet", { date }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async paymentPlan(patient: number) : Promise<Result<PaymentPlanView | null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("payment_plan", { patient }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async paymentPlanCreate(draft: PaymentPlanDraft) : Promise<Result<PaymentPlanView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("payment_plan_create", { draft }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async paymentPlanClose(plan: number) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("payment_plan_close", { plan }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async paymentPlansOverdue() : Promise<Result<PaymentPlanView[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("payment_plans_overdue") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async packages() : Promise<Result<PackageView[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("packages") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async packageAdd(name: string, sessions: number, priceCents: number) : Promise<Result<PackageView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("package_add", { name, sessions, priceCents }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async packageSell(patient: number, packageId: number) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("package_sell", { patient, packageId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async packageRedeem(sale: number, appointment: number | null) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("package_redeem", { sale, appointment }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async packageBalances(patient: number) : Promise<Result<PackageBalance[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("package_balances", { patient }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async appStatus() : Promise<Result<AppStatus, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("app_status") };
@@ -648,7 +864,60 @@ async callListSave(days: number) : Promise<Result<string, AppError>> {
 
 /** user-defined types **/
 
+export type AccountLine = { id: number; batch_id: number; date: string; patient_id: number; patient: string; 
+/**
+ * `charge`, `payment`, `adjustment` or `reversal`.
+ */
+kind: string; code: string; 
+/**
+ * What the line is, in words ("Card ending 4242", "PPO write-off", "Reversal of #12").
+ */
+description: string; charge_cents: number | null; credit_cents: number | null; running_cents: number; actor: string; note: string; 
+/**
+ * Reversed by a later entry (or itself a reversal): it can't be reversed again.
+ */
+reversed: boolean }
+export type AccountView = { guarantor_id: number; guarantor: string; chart_number: string; members: MemberBalance[]; 
+/**
+ * Oldest first, with the running balance after each.
+ */
+lines: AccountLine[]; balance_cents: number; 
+/**
+ * Estimated insurance (and PPO write-off) still to come for completed procedures.
+ */
+insurance_pending_cents: number; 
+/**
+ * Balance − estimated insurance, never below zero.
+ */
+patient_due_cents: number; 
+/**
+ * Credit not used by any charge (prepaid or overpaid).
+ */
+unapplied_credit_cents: number; aging: Aging; open_charges: OpenChargeView[]; 
+/**
+ * Entries dated on or before this are locked (`YYYY-MM-DD`), if the office locks periods.
+ */
+locked_through: string | null }
 export type Address = { line1: string; line2: string; city: string; state: string; postal_code: string; country: string }
+export type AdjustmentDraft = { patient_id: number; date: string; adjustment: AdjustmentKind; amount_cents: number; note: string }
+export type AdjustmentKind = 
+/**
+ * The part of the office fee a PPO contract does not allow: lowers the balance.
+ */
+"ppo_write_off" | 
+/**
+ * A courtesy or promotional discount: lowers the balance.
+ */
+"discount" | 
+/**
+ * Money paid back to the patient: raises the balance (the credit they had is given back).
+ */
+"refund" | 
+/**
+ * Given up as uncollectable: lowers the balance.
+ */
+"bad_debt"
+export type Aging = { current_0_30: number; days_31_60: number; days_61_90: number; over_90: number; total: number }
 export type AppError = { code: ErrorCode; message: string; 
 /**
  * For `validation`: each field and its problem.
@@ -877,6 +1146,17 @@ codes: string;
 percent: number }
 export type DayOfWeek = "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
 export type DaySchedule = { date: string; appointments: AppointmentView[] }
+export type DaySheet = { date: string; charges: DaySheetLine[]; charges_cents: number; payments: DaySheetLine[]; payments_by_type: Subtotal[]; payments_cents: number; adjustments: DaySheetLine[]; adjustments_by_type: Subtotal[]; checks: DepositCheck[]; checks_cents: number; cash_cents: number; 
+/**
+ * Checks + cash: what goes to the bank.
+ */
+deposit_cents: number }
+export type DaySheetLine = { entry_id: number; patient: string; code: string; description: string; 
+/**
+ * Negative for a reversal posted this day.
+ */
+amount_cents: number }
+export type DepositCheck = { number: string; patient: string; amount_cents: number }
 /**
  * Equipment shared between rooms (e.g. one laser for two operatories); it is never in two
  * appointments at once.
@@ -886,6 +1166,55 @@ export type Device = { id: number; name: string;
  * The operatories it can be used in.
  */
 operatories: number[] }
+export type DocumentKind = "statement" | "receipt" | "checkin_packet" | "claim_form"
+export type DocumentPdf = { kind: DocumentKind; file_name: string; 
+/**
+ * The PDF, base64.
+ */
+base64: string }
+export type DocumentPrinted = { outcome: PrintOutcome; 
+/**
+ * Set when a statement was kept as sent.
+ */
+statement_id: number | null }
+export type DocumentRequest = 
+/**
+ * Today's walkout receipt.
+ */
+{ document: "receipt"; patient: number } | 
+/**
+ * The guarantor's statement as of today.
+ */
+{ document: "statement"; patient: number } | 
+/**
+ * A statement exactly as it was sent.
+ */
+{ document: "statement_copy"; id: number } | { document: "checkin_patient"; patient: number } | 
+/**
+ * Every patient booked on the day, in one job.
+ */
+{ document: "checkin_day"; date: string } | { document: "claim_form"; claim: number }
+export type DocumentSettings = { 
+/**
+ * Printed at the foot of every statement (e.g. "Thank you — call us about payment plans").
+ */
+statement_note: string; 
+/**
+ * The statement's due date is this many days after the statement date (1–90).
+ */
+statement_due_days: number; 
+/**
+ * Batch runs: only guarantors owing more than this (cents, ≥ 0)…
+ */
+statement_min_balance_cents: number; 
+/**
+ * …and with no statement in the last this many days (0–365).
+ */
+statement_skip_days: number; hipaa_text: string; financial_policy_text: string; treatment_consent_text: string; photo_consent_text: string; 
+/**
+ * Cosmetic offices: every patient's packet includes the before/after photo consent.
+ */
+photo_consent_for_all: boolean }
 /**
  * A coverage to verify before the patient's appointment.
  */
@@ -907,7 +1236,11 @@ export type ErrorCode = "validation" | "not_found" | "duplicate_chart_number" | 
 /**
  * The time is taken or closed (another appointment, hours, holiday, blockout); the message names it.
  */
-"schedule_conflict" | "wrong_key" | "keychain_missing" | "keychain_unavailable" | "invalid_recovery_code" | "locked" | "already_initialized" | "storage" | "internal"
+"schedule_conflict" | 
+/**
+ * No printer, an unknown printer, or the print system refused the job (the message says).
+ */
+"printer" | "wrong_key" | "keychain_missing" | "keychain_unavailable" | "invalid_recovery_code" | "locked" | "already_initialized" | "storage" | "internal"
 export type EstimateLine = { item_id: number; 
 /**
  * Fee × units.
@@ -962,6 +1295,11 @@ per: string }
  * The office is closed on `date` (local).
  */
 export type Holiday = { date: string; name: string }
+export type InstalmentView = { due: string; amount_cents: number; 
+/**
+ * Covered by payments so far (instalments are paid in due-date order).
+ */
+paid: boolean }
 export type LockReason = 
 /**
  * The keychain answered but holds no (usable) key for this database.
@@ -984,10 +1322,18 @@ premedication: boolean;
  * Other alerts shown in the red banner (conditions, "bleeds easily", …).
  */
 alerts: string }
+export type MemberBalance = { patient_id: number; name: string; balance_cents: number }
+export type OpenChargeView = { entry_id: number; patient_id: number; patient: string; date: string; code: string; open_cents: number }
 /**
  * A room or chair.
  */
 export type Operatory = { id: number; name: string }
+export type PackageBalance = { sale_id: number; name: string; sold_on: string; sessions: number; remaining: number; 
+/**
+ * The remaining sessions at the price paid per session (rounded down to the cent, once).
+ */
+remaining_value_cents: number }
+export type PackageView = { id: number; name: string; sessions: number; price_cents: number; active: boolean }
 export type Patient = { id: number; last_name: string; first_name: string; middle_name: string; preferred_name: string; date_of_birth: string; sex: Sex; address: Address; phone_home: string; phone_mobile: string; phone_work: string; email: string; contact: ContactPreferences; chart_number: string; status: PatientStatus; medical: MedicalAlerts; notes: string; emergency_contact: EmergencyContact; referral_source: string; 
 /**
  * The responsible party; `None` when the patient is their own guarantor.
@@ -1032,6 +1378,22 @@ export type PatientStatus = "active" | "inactive" |
  */
 export type PatientSummary = { id: number; last_name: string; first_name: string; preferred_name: string; date_of_birth: string; chart_number: string; phone: string; status: PatientStatus; has_alerts: boolean; guarantor_id: number | null }
 /**
+ * A payment as typed at the desk.
+ */
+export type PaymentDraft = { 
+/**
+ * Whose card the payment is taken on; it goes to their guarantor's account.
+ */
+patient_id: number; 
+/**
+ * `YYYY-MM-DD` (or any typed date); empty means today.
+ */
+date: string; amount_cents: number; method: PaymentMethod; note: string; 
+/**
+ * Charges to pay, in this order; empty pays the oldest first.
+ */
+charges: number[] }
+/**
  * One procedure's line of the plan's payment (explanation of benefits), amounts as typed.
  */
 export type PaymentLine = { treatment_item_id: number; paid: string; write_off: string; 
@@ -1039,6 +1401,28 @@ export type PaymentLine = { treatment_item_id: number; paid: string; write_off: 
  * Deductible the plan applied on this procedure.
  */
 deductible: string }
+/**
+ * How a payment was made.
+ */
+export type PaymentMethod = { method: "cash" } | 
+/**
+ * A card; only the last four digits are kept.
+ */
+{ method: "card"; last_four: string } | { method: "check"; number: string } | 
+/**
+ * A payment from an insurance carrier on a claim.
+ */
+{ method: "insurance"; claim_id: number }
+export type PaymentPlanDraft = { 
+/**
+ * Any family member; the plan is on their guarantor's account.
+ */
+patient_id: number; total_cents: number; count: number; 
+/**
+ * First due date (typed); the rest follow every `every_months` months.
+ */
+first_due: string; every_months: number; note: string }
+export type PaymentPlanView = { id: number; guarantor_id: number; guarantor: string; total_cents: number; paid_cents: number; overdue_cents: number; overdue_count: number; overdue_since: string | null; note: string; instalments: InstalmentView[] }
 export type Plan = { id: number; carrier_name: string; details: PlanDraft }
 /**
  * A plan's benefits as typed in. Empty text means "none".
@@ -1095,6 +1479,11 @@ export type PlanType =
  * A percentage of an allowed-fee schedule; the office writes off the difference.
  */
 "ppo"
+export type Posted = { 
+/**
+ * The ids posted (one per family member the payment went to, and one for unapplied credit).
+ */
+entry_ids: number[]; unapplied_cents: number; account: AccountView }
 /**
  * The practice as it appears on claims (billing dentist). Stored as settings; no patient data.
  */
@@ -1116,6 +1505,37 @@ export type Preferences = { time_of_day: TimeOfDay;
  * Weekdays the patient cannot come.
  */
 not_on: DayOfWeek[] }
+export type PrintOptions = { 
+/**
+ * `None`: this workstation's default for the kind, else the system default.
+ */
+printer: string | null; copies: number; duplex: boolean }
+export type PrintOutcome = { printer: string; job_id: string; 
+/**
+ * False when duplex was asked for on a printer without it (printed one-sided).
+ */
+duplex_used: boolean }
+/**
+ * A print queue the user can choose.
+ */
+export type Printer = { 
+/**
+ * Queue name as the spooler knows it (pass it back in [`PrintJob::printer`]).
+ */
+name: string; 
+/**
+ * Human-readable description; empty when the spooler has none.
+ */
+description: string; 
+/**
+ * Whether this is the system's (or user's) default destination.
+ */
+is_default: boolean; 
+/**
+ * Whether the queue offers two-sided printing.
+ */
+duplex: boolean }
+export type PrinterDefault = { kind: DocumentKind; printer: string | null }
 export type Provider = { id: number; name: string; kind: ProviderKind; 
 /**
  * `#RRGGBB`.
@@ -1163,6 +1583,16 @@ export type Relationship =
  * The patient is their own guarantor.
  */
 "self" | "spouse" | "child" | "parent" | "other"
+export type RunOptions = { 
+/**
+ * Only balances above this (cents); `None`: the office setting.
+ */
+min_balance_cents: number | null; 
+/**
+ * Skip guarantors with a statement in the last N days; `None`: the office setting.
+ */
+skip_days: number | null }
+export type RunSummary = { id: number; run_at: string; actor: string; statement_count: number; total_due_cents: number }
 /**
  * The office's schedule set-up: what the booking form offers and what the manager edits.
  */
@@ -1189,6 +1619,25 @@ operatories?: number[]; devices?: number[]; preferences?: Preferences;
  * Looking for a new time for this appointment (its own time is free).
  */
 moving?: number | null }
+/**
+ * A guarantor a run would send a statement to.
+ */
+export type StatementCandidate = { guarantor_id: number; guarantor: string; balance_cents: number; amount_due_cents: number; last_statement: string | null }
+export type StatementRun = { 
+/**
+ * `None` for a dry run (nothing recorded).
+ */
+run_id: number | null; statements: StatementCandidate[]; total_due_cents: number }
+/**
+ * A statement run and, when it was printed, where.
+ */
+export type StatementRunResult = { run: StatementRun; printed: PrintOutcome | null }
+export type StatementSent = { id: number; run_id: number | null; guarantor_id: number; statement_date: string; amount_due_cents: number; actor: string }
+export type Subtotal = { 
+/**
+ * e.g. `cash`, `card`, `check`, `insurance`; `ppo_write_off`, `discount`, …
+ */
+kind: string; amount_cents: number }
 export type TimeOfDay = "any" | 
 /**
  * Over by noon.

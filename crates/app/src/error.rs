@@ -17,6 +17,8 @@ pub enum ErrorCode {
     Refused,
     /// The time is taken or closed (another appointment, hours, holiday, blockout); the message names it.
     ScheduleConflict,
+    /// No printer, an unknown printer, or the print system refused the job (the message says).
+    Printer,
     WrongKey,
     KeychainMissing,
     KeychainUnavailable,
@@ -111,5 +113,22 @@ impl From<VaultError> for AppError {
 impl From<std::io::Error> for AppError {
     fn from(e: std::io::Error) -> Self {
         Self::new(ErrorCode::Storage, format!("file error: {e}"))
+    }
+}
+
+impl From<frontdesk_documents::DocumentError> for AppError {
+    fn from(e: frontdesk_documents::DocumentError) -> Self {
+        Self::new(ErrorCode::Internal, e.to_string())
+    }
+}
+
+impl From<frontdesk_printing::PrintError> for AppError {
+    fn from(e: frontdesk_printing::PrintError) -> Self {
+        use frontdesk_printing::PrintError as P;
+        match e {
+            P::BadCopies(_) => Self::invalid("copies", "Choose from 1 to 99 copies."),
+            P::NotPdf => Self::new(ErrorCode::Internal, e.to_string()),
+            _ => Self::new(ErrorCode::Printer, e.to_string()),
+        }
     }
 }

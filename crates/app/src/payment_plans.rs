@@ -12,7 +12,7 @@ use crate::account::name_of;
 use crate::{App, AppError};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
-pub struct PlanDraft {
+pub struct PaymentPlanDraft {
     /// Any family member; the plan is on their guarantor's account.
     pub patient_id: PatientId,
     pub total_cents: i64,
@@ -32,7 +32,7 @@ pub struct InstalmentView {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
-pub struct PlanView {
+pub struct PaymentPlanView {
     pub id: i64,
     pub guarantor_id: PatientId,
     pub guarantor: String,
@@ -47,7 +47,10 @@ pub struct PlanView {
 
 impl App {
     /// Opens a payment plan; nothing is saved when a figure is wrong or a plan is already open.
-    pub async fn create_payment_plan(&self, d: &PlanDraft) -> Result<PlanView, AppError> {
+    pub async fn create_payment_plan(
+        &self,
+        d: &PaymentPlanDraft,
+    ) -> Result<PaymentPlanView, AppError> {
         let first = parse_typed_date(&d.first_due)
             .ok_or_else(|| AppError::invalid("first_due", "is not a real date"))?;
         if first < self.today() {
@@ -74,7 +77,10 @@ impl App {
     }
 
     /// The open plan of the patient's guarantor, if any.
-    pub async fn payment_plan(&self, patient: PatientId) -> Result<Option<PlanView>, AppError> {
+    pub async fn payment_plan(
+        &self,
+        patient: PatientId,
+    ) -> Result<Option<PaymentPlanView>, AppError> {
         let guarantor = entries::guarantor_of(&self.db, patient).await?;
         match plans::open_for(&self.db, guarantor).await? {
             Some(p) => Ok(Some(self.plan_view(p).await?)),
@@ -87,7 +93,7 @@ impl App {
     }
 
     /// Open plans with an instalment past due, longest overdue first.
-    pub async fn overdue_plans(&self) -> Result<Vec<PlanView>, AppError> {
+    pub async fn overdue_plans(&self) -> Result<Vec<PaymentPlanView>, AppError> {
         let mut out = Vec::new();
         for p in plans::all_open(&self.db).await? {
             let v = self.plan_view(p).await?;
@@ -99,7 +105,7 @@ impl App {
         Ok(out)
     }
 
-    async fn plan_view(&self, p: plans::StoredPlan) -> Result<PlanView, AppError> {
+    async fn plan_view(&self, p: plans::StoredPlan) -> Result<PaymentPlanView, AppError> {
         let paid = plans::paid_since(&self.db, p.guarantor_id, p.starts_on).await?;
         let late = overdue(&p.instalments, paid, self.today());
         let mut left = paid;
@@ -117,7 +123,7 @@ impl App {
             })
             .collect();
         let who = family::summary(&self.db, p.guarantor_id).await?;
-        Ok(PlanView {
+        Ok(PaymentPlanView {
             id: p.id,
             guarantor_id: p.guarantor_id,
             guarantor: name_of(&who),

@@ -90,6 +90,34 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
         Command::Patient(cmd) => patient(open(cfg).await?, cmd).await?,
         Command::Fees(cmd) => fees(open(cfg).await?, cmd).await?,
         Command::Schedule(cmd) => crate::schedule_cmd::schedule(open(cfg).await?, cmd).await?,
+        Command::Print(cmd) => with(cfg, async |a| crate::money_cmd::print(a, cmd).await).await?,
+        Command::Statements(cmd) => {
+            with(cfg, async |a| crate::money_cmd::statements(a, cmd).await).await?
+        }
+        Command::Account { patient, json } => {
+            with(cfg, async |a| {
+                crate::money_cmd::account(a, patient, json).await
+            })
+            .await?
+        }
+        Command::Pay {
+            patient,
+            amount,
+            method,
+            reference,
+        } => {
+            with(cfg, async |a| {
+                crate::money_cmd::pay(a, patient, &amount, &method, reference).await
+            })
+            .await?
+        }
+        Command::DaySheet { date, json } => {
+            with(cfg, async |a| {
+                crate::money_cmd::day_sheet(a, &date, json).await
+            })
+            .await?
+        }
+        Command::Printers => with(cfg, async |a| crate::money_cmd::printers(a).await).await?,
         Command::Eligibility { json } => {
             crate::schedule_cmd::eligibility(open(cfg).await?, json).await?
         }
@@ -365,11 +393,51 @@ async fn bench(cmd: BenchCommand) -> Result<(), AppError> {
                 );
             }
         }
+        BenchCommand::Statements {
+            statements,
+            lines,
+            json,
+        } => {
+            let r = frontdesk_documents::bench_statements(statements, lines);
+            if json {
+                println!(
+                    "{}",
+                    serde_json::json!({
+                        "statements": r.statements,
+                        "builtin_s": r.builtin_s,
+                        "embedded_s": r.embedded_s,
+                    })
+                );
+            } else {
+                println!("statements: {} ({} ledger lines each)", r.statements, lines);
+                println!(
+                    "builtin fonts  {:.3} s  ({} KB in all)",
+                    r.builtin_s,
+                    r.builtin_bytes / 1024
+                );
+                println!(
+                    "embedded font  {:.3} s  ({} KB in all)",
+                    r.embedded_s,
+                    r.embedded_bytes / 1024
+                );
+            }
+        }
         BenchCommand::Estimate { procedures, json } => {
             crate::estimate_cmd::bench(procedures, json)?;
         }
     }
     Ok(())
+}
+
+/// Opens the database, runs `f`, and closes the database whether `f` succeeded or not.
+async fn with(
+    cfg: Config,
+    f: impl AsyncFnOnce(&App) -> Result<(), AppError>,
+) -> Result<(), AppError> {
+    let app = open(cfg).await?;
+    let r = f(&app).await;
+    app.close().await;
+    r
 }
 
 fn tempdir() -> Result<std::path::PathBuf, AppError> {

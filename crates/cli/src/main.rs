@@ -3,6 +3,7 @@ mod commands;
 mod draft_input;
 mod estimate_cmd;
 mod insurance_cmd;
+mod money_cmd;
 mod output;
 mod schedule_cmd;
 
@@ -116,6 +117,40 @@ pub enum Command {
         #[arg(long)]
         explain: bool,
     },
+    /// Print or save a statement, the check-in packets of a day, or a walkout receipt.
+    #[command(subcommand)]
+    Print(money_cmd::PrintCommand),
+    /// Statement runs.
+    #[command(subcommand)]
+    Statements(money_cmd::StatementsCommand),
+    /// A guarantor's account: every family member's ledger lines, balance, aging, patient due.
+    Account {
+        patient: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Take a payment (split over the family's open charges, oldest first).
+    Pay {
+        #[arg(long)]
+        patient: i64,
+        /// Dollars, e.g. 25.00.
+        #[arg(long)]
+        amount: String,
+        /// cash, card or check.
+        #[arg(long)]
+        method: String,
+        /// The card's last four digits or the check number.
+        #[arg(long)]
+        reference: Option<String>,
+    },
+    /// A day's charges, payments by type, adjustments and deposit totals.
+    DaySheet {
+        date: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The printers this computer can print to.
+    Printers,
     /// Benchmarks.
     #[command(subcommand)]
     Bench(BenchCommand),
@@ -175,6 +210,16 @@ pub enum BenchCommand {
         appointments: usize,
         #[arg(long, default_value_t = 5)]
         rounds: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// 1000 statements of 20 ledger lines rendered to PDF, with builtin fonts and with the
+    /// embedded font.
+    Statements {
+        #[arg(long, default_value_t = 1000)]
+        statements: usize,
+        #[arg(long, default_value_t = 20)]
+        lines: usize,
         #[arg(long)]
         json: bool,
     },
