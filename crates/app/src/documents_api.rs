@@ -118,8 +118,10 @@ impl App {
         req: &DocumentRequest,
         opts: &PrintOptions,
     ) -> Result<DocumentPrinted, AppError> {
+        // Printer and copies are checked first: a refused job keeps no statement.
+        let job = self.print_job(req.kind(), opts).await?;
         let (pdf, statement_id) = self.render(req, true).await?;
-        let outcome = self.print(req.kind(), pdf, opts).await?;
+        let outcome = self.spool(pdf, job).await?;
         Ok(DocumentPrinted {
             outcome,
             statement_id,

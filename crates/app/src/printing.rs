@@ -121,25 +121,33 @@ impl App {
         Ok(settings::set(&self.db, &default_key(kind), printer).await?)
     }
 
-    /// Sends `pdf` to the chosen printer, this workstation's default for `kind`, or the
-    /// system default, in that order.
-    pub async fn print(
+    /// The job for `kind`: the chosen printer, this workstation's default for the kind, or the
+    /// system default, in that order; checked (copies, the printer exists) before anything is
+    /// rendered or kept.
+    pub(crate) async fn print_job(
         &self,
         kind: DocumentKind,
-        pdf: Vec<u8>,
         opts: &PrintOptions,
-    ) -> Result<PrintOutcome, AppError> {
+    ) -> Result<PrintJob, AppError> {
+        if opts.copies == 0 || opts.copies > frontdesk_printing::MAX_COPIES {
+            return Err(AppError::invalid("copies", "Choose from 1 to 99 copies."));
+        }
         let chosen = match opts.printer.as_deref().map(str::trim) {
             Some(p) if !p.is_empty() => Some(p.to_string()),
             _ => settings::get(&self.db, &default_key(kind))
                 .await?
                 .filter(|p| !p.is_empty()),
         };
+        let printers = self.printers().await?;
         let printer = match chosen {
-            Some(p) => p,
-            None => self
-                .printers()
-                .await?
+            Some(p) if printers.iter().any(|x| x.name == p) => p,
+            Some(_) => {
+                return Err(AppError::new(
+                    ErrorCode::Printer,
+                    "That printer is not on this computer (any more). Choose another.",
+                ))
+            }
+            None => printers
                 .into_iter()
                 .find(|p| p.is_default)
                 .map(|p| p.name)
@@ -150,17 +158,36 @@ impl App {
                     )
                 })?,
         };
-        let job = PrintJob {
+        Ok(PrintJob {
             printer,
             copies: opts.copies,
             duplex: opts.duplex,
             title: kind.job_title(),
-        };
+        })
+    }
+
+    /// Sends `pdf` as `job` (see [`App::print_job`]).
+    pub(crate) async fn spool(
+        &self,
+        pdf: Vec<u8>,
+        job: PrintJob,
+    ) -> Result<PrintOutcome, AppError> {
         let r = blocking(move || print_pdf(&pdf, &job)).await?;
         Ok(PrintOutcome {
             printer: r.printer,
             job_id: r.job_id,
             duplex_used: r.duplex_used,
         })
+    }
+
+    /// Prints `pdf` as a document of `kind`.
+    pub async fn print(
+        &self,
+        kind: DocumentKind,
+        pdf: Vec<u8>,
+        opts: &PrintOptions,
+    ) -> Result<PrintOutcome, AppError> {
+        let job = self.print_job(kind, opts).await?;
+        self.spool(pdf, job).await
     }
 }

@@ -4,8 +4,10 @@ import type { ClaimStatus, ClaimSummary } from "../bindings";
 
 const claimWorklist = vi.fn();
 const claimFollowUp = vi.fn();
+const paymentPlansOverdue = vi.fn();
 vi.mock("../bindings", () => ({
   commands: {
+    paymentPlansOverdue: (...a: unknown[]) => paymentPlansOverdue(...a),
     claimWorklist: (...a: unknown[]) => claimWorklist(...a),
     claimFollowUp: (...a: unknown[]) => claimFollowUp(...a),
   },
@@ -91,6 +93,29 @@ describe("the claims worklists", () => {
 
     await fireEvent.click(within(row).getByTestId("worklist-patient"));
     expect(onOpenPatient).toHaveBeenCalledWith(9);
+  });
+
+  it("lists overdue payment plans and opens the guarantor's card", async () => {
+    claimWorklist.mockResolvedValue(ok([]));
+    paymentPlansOverdue.mockResolvedValue(
+      ok([
+        {
+          id: 5, guarantor_id: 31, guarantor: "Kim, Min", total_cents: 60000, paid_cents: 20000, overdue_cents: 40000,
+          overdue_count: 2, overdue_since: "2026-02-01", note: "", instalments: [],
+        },
+      ]),
+    );
+    const onOpenPatient = vi.fn();
+    render(ClaimWorklists, { onOpenPatient });
+    await screen.findByTestId("worklist-empty");
+    await fireEvent.click(byId("worklist-plans-overdue"));
+    const row = await screen.findByTestId("overdue-plan-row");
+    expect(row.textContent).toContain("Kim, Min");
+    expect(row.textContent).toContain("$400.00");
+    expect(row.textContent).toContain("02/01/2026");
+    expect(claimWorklist).toHaveBeenCalledTimes(1);
+    await fireEvent.click(within(row).getByTestId("overdue-plan-open"));
+    expect(onOpenPatient).toHaveBeenCalledWith(31);
   });
 
   it("says so when no claim is denied", async () => {

@@ -45,4 +45,16 @@ describe("the today board", () => {
     await fireEvent.click(within(card).getByTestId("board-step"));
     expect(appointmentAction).toHaveBeenCalledWith(2, { action: "seat" });
   });
+
+  it("offers Pay on checked-out patients, opening their card's payment form", async () => {
+    scheduleDay.mockResolvedValue(ok({ date: "2026-11-24", appointments: [appt(3, "completed"), appt(4, "seated")] }));
+    dueToday.mockResolvedValue(ok({ plans: [], lines: [], totals: { fee_cents: 0, insurance_cents: 0, write_off_cents: 0, patient_cents: 0 } }));
+    const onPay = vi.fn();
+    render(TodayBoard, { onOpenPatient: vi.fn(), onPay });
+    const pay = await screen.findAllByTestId("board-pay");
+    expect(pay).toHaveLength(1);
+    expect(within(screen.getByTestId("board-checked-out")).getByTestId("board-pay")).toBe(pay[0]);
+    await fireEvent.click(pay[0]);
+    expect(onPay).toHaveBeenCalledWith(3);
+  });
 });

@@ -1,6 +1,7 @@
 // The one place the UI talks to Rust: generated bindings, unwrapped into values or a typed error.
 import { commands } from "../bindings";
 import type {
+  AdjustmentDraft,
   AppError,
   AppointmentAction,
   AppointmentDraft,
@@ -16,7 +17,9 @@ import type {
   ErrorCode,
   FieldError,
   Operatory,
+  PaymentDraft,
   PaymentLine,
+  PaymentPlanDraft,
   PlanDraft,
   PracticeInfo,
   PreauthAction,
@@ -153,4 +156,19 @@ export const api = {
   scheduleFree: (request: SlotRequest, from: string, count: number) => unwrap(commands.scheduleFree(request, from, count)),
   practiceInfo: () => unwrap(commands.practiceInfo()),
   savePracticeInfo: (info: PracticeInfo) => unwrap(commands.practiceInfoSave(info)),
+  account: (patient: number) => unwrap(commands.account(patient)),
+  takePayment: (draft: PaymentDraft) => unwrap(commands.paymentTake(draft)),
+  adjustAccount: (draft: AdjustmentDraft) => unwrap(commands.accountAdjust(draft)),
+  reverseEntry: (patient: number, entry: number, note: string) => unwrap(commands.entryReverse(patient, entry, note)),
+  lockLedger: (date: string) => unwrap(commands.ledgerLock(date)),
+  daySheet: (date: string) => unwrap(commands.daySheet(date)),
+  paymentPlan: (patient: number) => unwrap(commands.paymentPlan(patient)),
+  createPaymentPlan: (draft: PaymentPlanDraft) => unwrap(commands.paymentPlanCreate(draft)),
+  closePaymentPlan: (plan: number) => unwrap(commands.paymentPlanClose(plan)),
+  overduePlans: () => unwrap(commands.paymentPlansOverdue()),
+  packages: () => unwrap(commands.packages()),
+  addPackage: (name: string, sessions: number, priceCents: number) => unwrap(commands.packageAdd(name, sessions, priceCents)),
+  sellPackage: (patient: number, packageId: number) => unwrap(commands.packageSell(patient, packageId)),
+  redeemPackage: (sale: number, appointment: number | null) => unwrap(commands.packageRedeem(sale, appointment)),
+  packageBalances: (patient: number) => unwrap(commands.packageBalances(patient)),
 };
