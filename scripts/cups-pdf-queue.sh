@@ -119,6 +119,11 @@ if ! LC_ALL=C lpstat -v "$QUEUE" >/dev/null 2>&1; then
   log "adding queue $QUEUE (model $PPD)"
   $SUDO lpadmin -p "$QUEUE" -E -v cups-pdf:/ -m "$PPD"
 fi
+# cups-pdf distils PostScript: CUPS first turns the PDF into PostScript. Its default renderer
+# (Ghostscript) turns embedded CID TrueType fonts into Type 3 glyphs without Unicode, so the
+# output's text could not be read back; the cairo renderer keeps Latin text (accents included)
+# as real text. (Other scripts still print correctly; only their text layer in the output is lost.)
+$SUDO lpadmin -p "$QUEUE" -o pdftops-renderer-default=pdftocairo
 # Enable/accept every time (cheap, and repairs a queue that was stopped by a failed job).
 $SUDO cupsenable "$QUEUE"
 $SUDO cupsaccept "$QUEUE"

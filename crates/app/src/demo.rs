@@ -441,6 +441,8 @@ impl App {
         let appointments = self
             .load_demo_schedule(&everyone, (n / 20).clamp(4, 30), &mut rng)
             .await?;
+        let heads: Vec<frontdesk_domain::PatientId> = households.iter().map(|(h, _)| *h).collect();
+        self.load_demo_money(&heads).await?;
         Ok(DemoSummary {
             patients: n,
             families: families.len(),

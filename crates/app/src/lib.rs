@@ -16,6 +16,7 @@ pub mod data_dir;
 pub mod day_sheet;
 pub mod demo;
 pub mod demo_insurance;
+mod demo_money;
 pub mod demo_schedule;
 pub mod documents_api;
 pub mod error;

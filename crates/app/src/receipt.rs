@@ -48,9 +48,15 @@ impl App {
                 }
                 EntryKind::Payment { .. } if batches.contains(&s.batch_id) => {
                     doc.paid_today += l.credit_cents.unwrap_or(0);
+                    let label = l.description.replace("Payment — ", "");
                     doc.payments.push(ReceiptLine {
+                        label: capitalized(&label),
+                        detail: if s.entry.patient_id == patient {
+                            l.note.clone()
+                        } else {
+                            format!("for {}", l.patient)
+                        },
                         amount: l.credit_cents.unwrap_or(0),
-                        ..line(l, l.description.replace("Payment — ", ""))
                     });
                 }
                 EntryKind::Adjustment { .. } | EntryKind::Reversal { .. }
@@ -86,4 +92,11 @@ impl App {
             });
         Ok(receipt_pdf(&doc, FontMode::Embedded)?)
     }
+}
+
+fn capitalized(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
