@@ -3,7 +3,9 @@
 //! reprint is the same document; and the batch run over every guarantor owing more than an
 //! amount who had no statement in the last N days (recorded: who, when, which, totals).
 use chrono::{Duration, NaiveDate};
-use frontdesk_documents::{statement_pdf, statements_pdf, FontMode, StatementDoc, StatementRow};
+use frontdesk_documents::{
+    statement_pdf, statement_pdfs, statements_pdf, FontMode, StatementDoc, StatementRow,
+};
 use frontdesk_domain::PatientId;
 use frontdesk_scheduling::AppointmentStatus;
 use frontdesk_store::ledger::entries;
@@ -289,14 +291,25 @@ impl App {
                 None,
             ));
         }
+        // Rendering is CPU work: on every core, off the async runtime.
+        let docs: Vec<StatementDoc> = found.iter().map(|(_, d)| d.clone()).collect();
+        let pdfs = tokio::task::spawn_blocking(move || statement_pdfs(&docs, FontMode::Embedded))
+            .await
+            .map_err(|_| AppError::new(crate::ErrorCode::Internal, "rendering stopped"))?;
+        if pdfs.len() != found.len() {
+            return Err(AppError::new(
+                crate::ErrorCode::Internal,
+                "rendering stopped",
+            ));
+        }
         let mut keep = Vec::with_capacity(found.len());
-        for (c, doc) in &found {
+        for ((c, _), pdf) in found.iter().zip(pdfs) {
             keep.push(NewStatement {
                 guarantor_id: c.guarantor_id,
                 statement_date: self.today(),
                 balance_cents: c.balance_cents,
                 amount_due_cents: c.amount_due_cents,
-                pdf: statement_pdf(doc, FontMode::Embedded)?,
+                pdf: pdf?,
             });
         }
         let settings = self.document_settings().await?;

@@ -406,6 +406,8 @@ async fn bench(cmd: BenchCommand) -> Result<(), AppError> {
                         "statements": r.statements,
                         "builtin_s": r.builtin_s,
                         "embedded_s": r.embedded_s,
+                        "embedded_parallel_s": r.embedded_parallel_s,
+                        "threads": r.threads,
                     })
                 );
             } else {
@@ -419,6 +421,10 @@ async fn bench(cmd: BenchCommand) -> Result<(), AppError> {
                     "embedded font  {:.3} s  ({} KB in all)",
                     r.embedded_s,
                     r.embedded_bytes / 1024
+                );
+                println!(
+                    "embedded font on {} threads  {:.3} s (as a statement run renders)",
+                    r.threads, r.embedded_parallel_s
                 );
             }
         }

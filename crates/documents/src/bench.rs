@@ -119,6 +119,9 @@ pub struct BenchFigures {
     pub embedded_s: f64,
     pub builtin_bytes: usize,
     pub embedded_bytes: usize,
+    /// The embedded-font run again, spread over every core (as a statement run renders).
+    pub embedded_parallel_s: f64,
+    pub threads: usize,
 }
 
 /// Renders `n` sample statements of `lines` lines separately in each mode (the data is built
@@ -137,7 +140,13 @@ pub fn bench_statements(n: usize, lines: usize) -> BenchFigures {
     };
     let (builtin_s, builtin_bytes) = run(FontMode::Builtin);
     let (embedded_s, embedded_bytes) = run(FontMode::Embedded);
+    let start = Instant::now();
+    let parallel = crate::statement::statement_pdfs(&docs, FontMode::Embedded);
+    let embedded_parallel_s = start.elapsed().as_secs_f64();
+    debug_assert!(parallel.iter().all(|r| r.is_ok()));
     BenchFigures {
+        embedded_parallel_s,
+        threads: crate::statement::render_threads(),
         statements: n,
         builtin_s,
         embedded_s,

@@ -28,4 +28,7 @@ pub use fonts::FontMode;
 pub use policy_texts::{default_conditions, default_policy_texts};
 pub use receipt::{receipt_pdf, ReceiptDoc, ReceiptLine};
 pub use recovery_kit::{recovery_kit_pdf, RecoveryKitDoc};
-pub use statement::{statement_pdf, statements_pdf, Letterhead, StatementDoc, StatementRow};
+pub use statement::{
+    render_threads, statement_pdf, statement_pdfs, statements_pdf, Letterhead, StatementDoc,
+    StatementRow,
+};

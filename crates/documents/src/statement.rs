@@ -76,6 +76,45 @@ const COLS: [(&str, f32, bool); 8] = [
     ("Balance", 20.0, true),
 ];
 
+/// How many threads [`statement_pdfs`] renders on: the machine's cores.
+pub fn render_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// Many statements, one PDF each, rendered on every core; results in the order given.
+pub fn statement_pdfs(
+    docs: &[StatementDoc],
+    mode: FontMode,
+) -> Vec<Result<Vec<u8>, DocumentError>> {
+    if docs.is_empty() {
+        return vec![];
+    }
+    let per = docs.len().div_ceil(render_threads());
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = docs
+            .chunks(per)
+            .map(|chunk| {
+                scope.spawn(move || {
+                    chunk
+                        .iter()
+                        .map(|d| statement_pdf(d, mode))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    vec![Err(DocumentError::Render(
+                        "a rendering thread stopped".into(),
+                    ))]
+                })
+            })
+            .collect()
+    })
+}
+
 /// One statement as a PDF.
 pub fn statement_pdf(doc: &StatementDoc, mode: FontMode) -> Result<Vec<u8>, DocumentError> {
     statements_pdf(std::slice::from_ref(doc), mode)
