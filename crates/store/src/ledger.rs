@@ -6,3 +6,6 @@ pub mod plans;
 pub mod statements;
 
 pub use entries::{PostError, StoredEntry};
+
+#[cfg(test)]
+mod tests;
