@@ -73,6 +73,9 @@ pub struct AccountView {
     pub locked_through: Option<String>,
 }
 
+/// Procedure code → the office's description.
+pub(crate) type CodeDescriptions = HashMap<String, String>;
+
 const LOCK_KEY: &str = "ledger_locked_through";
 
 pub(crate) fn name_of(s: &PatientSummary) -> String {
@@ -80,7 +83,7 @@ pub(crate) fn name_of(s: &PatientSummary) -> String {
 }
 
 /// Words for an entry on an account or a statement.
-pub(crate) fn describe(e: &Entry, fees: &HashMap<String, String>) -> String {
+pub(crate) fn describe(e: &Entry, fees: &CodeDescriptions) -> String {
     match &e.kind {
         EntryKind::Charge { code, .. } => fees
             .get(code)
@@ -129,7 +132,7 @@ impl App {
         Ok(settings::set(&self.db, LOCK_KEY, &day.to_string()).await?)
     }
 
-    pub(crate) async fn code_descriptions(&self) -> Result<HashMap<String, String>, AppError> {
+    pub(crate) async fn code_descriptions(&self) -> Result<CodeDescriptions, AppError> {
         Ok(frontdesk_store::fee_schedule::list(&self.db)
             .await?
             .into_iter()

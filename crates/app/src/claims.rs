@@ -1,7 +1,7 @@
 //! Claims: create from completed procedures (one date of service, one coverage), move through the
 //! statuses, post the plan's payment, follow up, worklists, and the printed claim form.
 use chrono::NaiveDate;
-use frontdesk_domain::{FieldError, PatientId, ValidationErrors};
+use frontdesk_domain::PatientId;
 use frontdesk_insurance::claim::{check_payment, transition, ClaimId, ClaimedLine};
 use frontdesk_insurance::claim_view::{ClaimDetail, ClaimSummary};
 use frontdesk_insurance::text::parse_typed_date;
@@ -20,10 +20,6 @@ pub enum ClaimWorklist {
     Denied,
 }
 
-fn invalid(field: &str, problem: &str) -> AppError {
-    ValidationErrors(vec![FieldError::new(field, problem)]).into()
-}
-
 impl App {
     /// Creates a draft claim for `items` (completed on `service_date`) to `coverage`. A secondary
     /// claim can be made once the primary plan has paid those procedures.
@@ -34,10 +30,14 @@ impl App {
         service_date: &str,
         items: &[TreatmentItemId],
     ) -> Result<ClaimDetail, AppError> {
-        let day = parse_typed_date(service_date)
-            .ok_or_else(|| invalid("service_date", "is not a real date (e.g. 03/10/2026)"))?;
+        let day = parse_typed_date(service_date).ok_or_else(|| {
+            AppError::invalid("service_date", "is not a real date (e.g. 03/10/2026)")
+        })?;
         if items.is_empty() {
-            return Err(invalid("items", "choose at least one completed procedure"));
+            return Err(AppError::invalid(
+                "items",
+                "choose at least one completed procedure",
+            ));
         }
         let (cov, _) = coverages::coverage_with_plan(&self.db, coverage).await?;
         if cov.patient_id != patient {
@@ -47,7 +47,7 @@ impl App {
             ));
         }
         if !cov.active_on(day) {
-            return Err(invalid(
+            return Err(AppError::invalid(
                 "coverage_id",
                 "was not in force on the date of service",
             ));
@@ -126,9 +126,9 @@ impl App {
         lines: &[PaymentLine],
     ) -> Result<ClaimDetail, AppError> {
         let day = parse_typed_date(paid_on)
-            .ok_or_else(|| invalid("paid_on", "is not a real date (e.g. 03/10/2026)"))?;
+            .ok_or_else(|| AppError::invalid("paid_on", "is not a real date (e.g. 03/10/2026)"))?;
         if day > self.today() {
-            return Err(invalid("paid_on", "is in the future"));
+            return Err(AppError::invalid("paid_on", "is in the future"));
         }
         let detail = claims::detail(&self.db, id).await?;
         let claimed: Vec<ClaimedLine> = detail
@@ -167,14 +167,13 @@ impl App {
         let date: Option<NaiveDate> = if follow_up.trim().is_empty() {
             None
         } else {
-            Some(
-                parse_typed_date(follow_up)
-                    .ok_or_else(|| invalid("follow_up", "is not a real date (e.g. 03/10/2026)"))?,
-            )
+            Some(parse_typed_date(follow_up).ok_or_else(|| {
+                AppError::invalid("follow_up", "is not a real date (e.g. 03/10/2026)")
+            })?)
         };
         let notes = notes.trim();
         if notes.chars().count() > 2000 {
-            return Err(invalid("notes", "is longer than 2000 characters"));
+            return Err(AppError::invalid("notes", "is longer than 2000 characters"));
         }
         let now = self.cfg.clock.now();
         claims::set_follow_up(&self.db, id, date, notes, self.actor(), now).await?;

@@ -117,10 +117,6 @@ pub enum AppointmentAction {
     MarkBroken,
 }
 
-fn invalid(field: &str, problem: impl Into<String>) -> AppError {
-    ValidationErrors(vec![FieldError::new(field, problem)]).into()
-}
-
 fn parse_time(s: &str) -> Option<NaiveTime> {
     let t = s.trim().to_uppercase();
     ["%H:%M", "%I:%M %p", "%I:%M%p", "%H%M"]
@@ -224,7 +220,7 @@ impl App {
                 .unwrap_or_default(),
         };
         if codes.len() > 20 || codes.iter().any(|c| c.chars().count() > 12) {
-            return Err(invalid(
+            return Err(AppError::invalid(
                 "procedures",
                 "at most 20 codes of up to 12 characters",
             ));
@@ -242,7 +238,7 @@ impl App {
         let booking = self.booking(&office, d, None)?;
         let notes = d.notes.trim();
         if notes.chars().count() > 1000 {
-            return Err(invalid("notes", "is longer than 1000 characters"));
+            return Err(AppError::invalid("notes", "is longer than 1000 characters"));
         }
         let procedures = self.procedures_of(&office, d)?;
         let now = self.cfg.clock.now();
@@ -303,7 +299,7 @@ impl App {
         };
         let change = transition(a.appointment.status, &step).map_err(|e| match e {
             StatusError::Invalid(v) => AppError::from(v),
-            other => invalid("status", other.to_string()),
+            other => AppError::invalid("status", other.to_string()),
         })?;
         schedule::set_status(
             &self.db,
@@ -336,7 +332,7 @@ impl App {
             self.today()
         } else {
             parse_typed_date(from)
-                .ok_or_else(|| invalid("from", "is not a real date (e.g. 03/10/2026)"))?
+                .ok_or_else(|| AppError::invalid("from", "is not a real date (e.g. 03/10/2026)"))?
         };
         let office = self.office().await?;
         let start = day_bounds(self.tz, day).start.max(self.cfg.clock.now());
@@ -422,7 +418,7 @@ impl App {
     /// The appointments of a local date, by start (one query for them, one for their patients).
     pub async fn day_schedule(&self, date: &str) -> Result<DaySchedule, AppError> {
         let day = parse_typed_date(date)
-            .ok_or_else(|| invalid("date", "is not a real date (e.g. 03/10/2026)"))?;
+            .ok_or_else(|| AppError::invalid("date", "is not a real date (e.g. 03/10/2026)"))?;
         let office = self.office().await?;
         let span = day_bounds(self.tz, day);
         let rows = schedule::between(&self.db, span.start, span.end).await?;

@@ -1,7 +1,6 @@
 //! The set-up a manager does once: slot length and opening hours, providers and their working
 //! hours, operatories, appointment types, holidays and blockouts. Each change is checked by the
 //! scheduling rules' validators and changes nothing when refused.
-use frontdesk_domain::{FieldError, ValidationErrors};
 use frontdesk_insurance::text::parse_typed_date;
 use frontdesk_scheduling::{
     AppointmentType, Blockout, Holiday, Operatory, Provider, SlotUnit, WeeklyHours,
@@ -10,10 +9,6 @@ use frontdesk_store::schedule::{self, OfficeSchedule};
 
 use crate::schedule::ScheduleSetup;
 use crate::{App, AppError};
-
-fn invalid(field: &str, problem: &str) -> AppError {
-    ValidationErrors(vec![FieldError::new(field, problem)]).into()
-}
 
 impl App {
     /// Slot length (5, 10 or 15 minutes) and opening hours.
@@ -47,7 +42,10 @@ impl App {
     pub async fn save_operatory(&self, o: &Operatory) -> Result<ScheduleSetup, AppError> {
         let name = o.name.trim();
         if name.is_empty() || name.chars().count() > 60 {
-            return Err(invalid("name", "is required (at most 60 characters)"));
+            return Err(AppError::invalid(
+                "name",
+                "is required (at most 60 characters)",
+            ));
         }
         let o = Operatory {
             id: o.id,
@@ -96,10 +94,13 @@ impl App {
     /// Marks a local date closed (`3/10/2026` or `2026-03-10`).
     pub async fn add_holiday(&self, date: &str, name: &str) -> Result<ScheduleSetup, AppError> {
         let day = parse_typed_date(date)
-            .ok_or_else(|| invalid("date", "is not a real date (e.g. 12/25/2026)"))?;
+            .ok_or_else(|| AppError::invalid("date", "is not a real date (e.g. 12/25/2026)"))?;
         let name = name.trim();
         if name.is_empty() || name.chars().count() > 100 {
-            return Err(invalid("name", "is required (at most 100 characters)"));
+            return Err(AppError::invalid(
+                "name",
+                "is required (at most 100 characters)",
+            ));
         }
         schedule::add_holiday(
             &self.db,
@@ -114,7 +115,7 @@ impl App {
 
     pub async fn remove_holiday(&self, date: &str) -> Result<ScheduleSetup, AppError> {
         let day = parse_typed_date(date)
-            .ok_or_else(|| invalid("date", "is not a real date (e.g. 12/25/2026)"))?;
+            .ok_or_else(|| AppError::invalid("date", "is not a real date (e.g. 12/25/2026)"))?;
         schedule::remove_holiday(&self.db, day).await?;
         self.schedule_setup().await
     }

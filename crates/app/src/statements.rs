@@ -140,10 +140,7 @@ impl App {
     }
 
     /// The tooth of each charge that came from a treatment-plan procedure.
-    async fn teeth_of_charges(
-        &self,
-        account: &AccountView,
-    ) -> Result<std::collections::HashMap<i64, String>, AppError> {
+    async fn teeth_of_charges(&self, account: &AccountView) -> Result<TeethByEntry, AppError> {
         let mut out = std::collections::HashMap::new();
         let stored = entries::for_guarantor(&self.db, account.guarantor_id).await?;
         for m in &account.members {
@@ -357,6 +354,9 @@ impl App {
             .collect())
     }
 }
+
+/// Ledger entry id → the tooth of the procedure it charged.
+type TeethByEntry = std::collections::HashMap<i64, String>;
 
 fn sent(s: kept::StatementRecord) -> StatementSent {
     StatementSent {

@@ -2,7 +2,7 @@
 //! write-off and the patient portion, and why; "due today" for procedures completed today.
 use chrono::NaiveDate;
 use frontdesk_domain::money::Cents;
-use frontdesk_domain::{FieldError, PatientId, ValidationErrors};
+use frontdesk_domain::PatientId;
 use frontdesk_insurance::benefit_year::benefit_year;
 use frontdesk_insurance::estimate::Used;
 use frontdesk_insurance::patient_estimate::{
@@ -26,10 +26,6 @@ pub struct TreatmentPlanView {
     pub estimate: TreatmentEstimate,
     /// `YYYY-MM-DD` the estimate is for.
     pub as_of: String,
-}
-
-fn invalid(field: &str, problem: &str) -> AppError {
-    ValidationErrors(vec![FieldError::new(field, problem)]).into()
 }
 
 impl App {
@@ -59,7 +55,7 @@ impl App {
         let d = validate_treatment_item(draft)?;
         let fee = treatment::fee_for(&self.db, &d.code)
             .await?
-            .ok_or_else(|| invalid("code", "is not in the office fee schedule"))?;
+            .ok_or_else(|| AppError::invalid("code", "is not in the office fee schedule"))?;
         let now = self.cfg.clock.now();
         treatment::add(&self.db, patient, &d, fee, self.actor(), now).await?;
         self.treatment_plan(patient).await
@@ -84,10 +80,11 @@ impl App {
         item: TreatmentItemId,
         day: &str,
     ) -> Result<TreatmentPlanView, AppError> {
-        let day = parse_typed_date(day)
-            .ok_or_else(|| invalid("completed_on", "is not a real date (e.g. 03/10/2026)"))?;
+        let day = parse_typed_date(day).ok_or_else(|| {
+            AppError::invalid("completed_on", "is not a real date (e.g. 03/10/2026)")
+        })?;
         if day > self.today() {
-            return Err(invalid("completed_on", "is in the future"));
+            return Err(AppError::invalid("completed_on", "is in the future"));
         }
         let now = self.cfg.clock.now();
         let lock = self.locked_through().await?;

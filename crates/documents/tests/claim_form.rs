@@ -1,4 +1,6 @@
 //! The dental claim form PDF, read back with pdftotext (poppler-utils).
+mod common;
+use common::pdf_text;
 use frontdesk_documents::{
     claim_form_pdf, ClaimFormDoc, ClaimLine, ClaimParty, ClaimPerson, DocumentError,
 };
@@ -55,24 +57,6 @@ fn claim(lines: Vec<ClaimLine>, total: &str) -> ClaimFormDoc {
         treating_dentist: "Dr. Ana Lopez".into(),
         printed_on: "2026-11-25".into(),
     }
-}
-
-/// The text of the PDF (all pages, or one page), laid out as on paper.
-fn pdf_text(pdf: &[u8], page: Option<u32>) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("claim.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let mut cmd = std::process::Command::new("pdftotext");
-    cmd.arg("-layout");
-    if let Some(p) = page {
-        cmd.args(["-f", &p.to_string(), "-l", &p.to_string()]);
-    }
-    let out = cmd
-        .args([path.to_str().unwrap(), "-"])
-        .output()
-        .expect("pdftotext (poppler-utils) must be installed");
-    assert!(out.status.success(), "pdftotext failed on the claim PDF");
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// The text line holding `code`, which must also hold `fee`.
