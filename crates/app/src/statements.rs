@@ -80,8 +80,18 @@ impl App {
             .await?
             .first()
             .map(|s| s.statement_date);
-        let from = last.map_or(today - Duration::days(120), |d| d + Duration::days(1));
-        let from_text = from.to_string();
+        // Activity since the last statement; on the first one, the last 120 days or back to the
+        // oldest charge still owed, whichever is earlier, so everything owed is itemised.
+        let from_text = match last {
+            Some(d) => (d + Duration::days(1)).to_string(),
+            None => account
+                .open_charges
+                .iter()
+                .map(|c| c.date.clone())
+                .chain([(today - Duration::days(120)).to_string()])
+                .min()
+                .unwrap_or_default(),
+        };
         let teeth = self.teeth_of_charges(&account).await?;
         let first = account.lines.iter().position(|l| l.date >= from_text);
         let previous_balance = match first {

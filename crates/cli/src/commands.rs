@@ -118,6 +118,14 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
             .await?
         }
         Command::Printers => with(cfg, async |a| crate::money_cmd::printers(a).await).await?,
+        Command::LockLedger { date } => {
+            with(cfg, async |a| {
+                a.lock_ledger_through(&date).await?;
+                println!("the ledger is locked through {date}");
+                Ok(())
+            })
+            .await?
+        }
         Command::Eligibility { json } => {
             crate::schedule_cmd::eligibility(open(cfg).await?, json).await?
         }

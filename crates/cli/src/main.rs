@@ -134,7 +134,7 @@ pub enum Command {
         #[arg(long)]
         patient: i64,
         /// Dollars, e.g. 25.00.
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         amount: String,
         /// cash, card or check.
         #[arg(long)]
@@ -151,6 +151,8 @@ pub enum Command {
     },
     /// The printers this computer can print to.
     Printers,
+    /// Close the books through DATE: nothing may be posted on or before it (only moves forward).
+    LockLedger { date: String },
     /// Benchmarks.
     #[command(subcommand)]
     Bench(BenchCommand),
