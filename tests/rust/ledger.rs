@@ -189,6 +189,11 @@ async fn a_family_payment_is_split_and_credit_refunds_and_reversals_balance() {
     );
     assert_eq!(sheet.cash_cents, 10_000);
     assert_eq!(sheet.deposit_cents, 10_000);
+    let audit = app.patient_audit(parent).await.unwrap();
+    assert!(
+        audit.iter().any(|l| l.action == "account.read"),
+        "reading an account is audited"
+    );
     app.close().await;
 }
 

@@ -144,6 +144,8 @@ impl App {
     pub async fn account(&self, patient: PatientId) -> Result<AccountView, AppError> {
         let guarantor = entries::guarantor_of(&self.db, patient).await?;
         let stored = entries::for_guarantor(&self.db, guarantor).await?;
+        self.audit_patient(guarantor, "account.read", "ledger")
+            .await?;
         self.account_view(guarantor, &stored).await
     }
 

@@ -7,7 +7,7 @@ use frontdesk_documents::{
 use frontdesk_domain::{Patient, PatientId};
 use frontdesk_insurance::text::parse_typed_date;
 use frontdesk_scheduling::AppointmentStatus;
-use frontdesk_store::{audit, patients, AuditEvent};
+use frontdesk_store::patients;
 
 use crate::schedule::AppointmentView;
 use crate::statements::us;
@@ -103,14 +103,8 @@ impl App {
                 self.checkin_patient(p, visit.as_ref(), settings.photo_consent_for_all)
                     .await?,
             );
-            let event = AuditEvent {
-                actor: self.actor(),
-                action: "patient.print_checkin",
-                entity: "patient",
-                entity_id: Some(p.id),
-                fields: vec!["checkin_packet".into()],
-            };
-            audit::append(&self.db, &event, self.cfg.clock.now()).await?;
+            self.audit_patient(p.id, "patient.print_checkin", "checkin_packet")
+                .await?;
         }
         let doc = CheckinPacketDoc {
             office: self.letterhead().await?,

@@ -56,6 +56,23 @@ impl App {
         Ok(card)
     }
 
+    /// Writes one audit entry about a patient record (`what`: the part read or printed).
+    pub(crate) async fn audit_patient(
+        &self,
+        id: PatientId,
+        action: &str,
+        what: &str,
+    ) -> Result<(), AppError> {
+        let event = AuditEvent {
+            actor: self.actor(),
+            action,
+            entity: "patient",
+            entity_id: Some(id),
+            fields: vec![what.to_string()],
+        };
+        Ok(audit::append(&self.db, &event, self.cfg.clock.now()).await?)
+    }
+
     pub(crate) async fn card_unaudited(&self, id: PatientId) -> Result<PatientCard, AppError> {
         let patient = patients::get(&self.db, id).await?;
         let family = family_of(&self.db, &patient).await?;

@@ -90,6 +90,8 @@ impl App {
                     a.provider
                 )
             });
+        self.audit_patient(patient, "patient.print_receipt", "walkout_receipt")
+            .await?;
         Ok(receipt_pdf(&doc, FontMode::Embedded)?)
     }
 }

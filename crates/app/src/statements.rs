@@ -201,7 +201,9 @@ impl App {
 
     /// The statement as it would print today, not recorded (preview).
     pub async fn statement_preview(&self, patient: PatientId) -> Result<Vec<u8>, AppError> {
-        let (doc, _) = self.statement_doc(patient).await?;
+        let (doc, account) = self.statement_doc(patient).await?;
+        self.audit_patient(account.guarantor_id, "statement.preview", "statement")
+            .await?;
         Ok(statement_pdf(&doc, FontMode::Embedded)?)
     }
 
