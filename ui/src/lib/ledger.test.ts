@@ -75,6 +75,11 @@ describe("other drafts", () => {
     expect(adjustmentDraft(3, { kind: "refund", amount: "", note: "" }).ok).toBe(false);
   });
 
+  it("keeps a typed adjustment date", () => {
+    const c = adjustmentDraft(3, { kind: "discount", amount: "5", note: "", date: " 11/20/2026 " });
+    expect(c.ok && c.draft.date).toBe("11/20/2026");
+  });
+
   it("builds a payment plan or names each figure that is not a number", () => {
     expect(planDraft(3, { total: "600", count: "3", firstDue: "04/01/2026", everyMonths: "1", note: "" })).toEqual({
       ok: true,

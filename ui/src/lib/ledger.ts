@@ -81,12 +81,12 @@ export const ADJUSTMENT_KINDS: [AdjustmentKind, string][] = [
   ["bad_debt", "Bad debt"],
 ];
 
-export type AdjustmentForm = { kind: AdjustmentKind; amount: string; note: string };
+export type AdjustmentForm = { kind: AdjustmentKind; amount: string; note: string; date?: string };
 
 export function adjustmentDraft(patientId: number, f: AdjustmentForm): Checked<AdjustmentDraft> {
   const amount = parseCents(f.amount);
   if (amount === null) return { ok: false, errors: { amount: AMOUNT_PROBLEM } };
-  return { ok: true, draft: { patient_id: patientId, date: "", adjustment: f.kind, amount_cents: amount, note: f.note.trim() } };
+  return { ok: true, draft: { patient_id: patientId, date: (f.date ?? "").trim(), adjustment: f.kind, amount_cents: amount, note: f.note.trim() } };
 }
 
 export type PlanForm = { total: string; count: string; firstDue: string; everyMonths: string; note: string };
