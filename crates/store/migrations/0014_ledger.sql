@@ -37,6 +37,37 @@ BEGIN
     SELECT RAISE(ABORT, 'the ledger is append-only: post a reversing entry');
 END;
 
+-- A database from before the ledger: its completed procedures become charges (at the fee they were
+-- completed at) and its paid claims the plans' payments and PPO write-offs, dated as they happened,
+-- so balances start out true. Ids are set here (the table is empty): charges 1.., claim payments
+-- 1,000,000,000 + claim, write-offs 2,000,000,000 + claim (in the payment's batch).
+INSERT INTO ledger_entries (id, batch_id, patient_id, guarantor_id, entry_date, created_at, actor,
+    note, kind, amount_cents, effect_cents, code, treatment_item_id)
+SELECT ROW_NUMBER() OVER (ORDER BY t.completed_on, t.id),
+       ROW_NUMBER() OVER (ORDER BY t.completed_on, t.id),
+       t.patient_id, COALESCE(p.guarantor_id, p.id), t.completed_on, t.updated_at, t.updated_by,
+       '', 'charge', t.fee_cents * t.units, t.fee_cents * t.units, t.code, t.id
+FROM treatment_items t JOIN patients p ON p.id = t.patient_id
+WHERE t.status = 'completed' AND t.fee_cents * t.units > 0;
+
+INSERT INTO ledger_entries (id, batch_id, patient_id, guarantor_id, entry_date, created_at, actor,
+    note, kind, amount_cents, effect_cents, method, claim_id)
+SELECT 1000000000 + c.id, 1000000000 + c.id, c.patient_id, COALESCE(p.guarantor_id, p.id),
+       c.paid_on, c.updated_at, c.updated_by, 'Claim ' || c.id, 'payment',
+       SUM(i.paid_cents), -SUM(i.paid_cents), 'insurance', c.id
+FROM claims c JOIN patients p ON p.id = c.patient_id JOIN claim_items i ON i.claim_id = c.id
+WHERE c.paid_on IS NOT NULL
+GROUP BY c.id HAVING SUM(i.paid_cents) > 0;
+
+INSERT INTO ledger_entries (id, batch_id, patient_id, guarantor_id, entry_date, created_at, actor,
+    note, kind, amount_cents, effect_cents, adjustment)
+SELECT 2000000000 + c.id, 1000000000 + c.id, c.patient_id, COALESCE(p.guarantor_id, p.id),
+       c.paid_on, c.updated_at, c.updated_by, 'Claim ' || c.id, 'adjustment',
+       SUM(i.write_off_cents), -SUM(i.write_off_cents), 'ppo_write_off'
+FROM claims c JOIN patients p ON p.id = c.patient_id JOIN claim_items i ON i.claim_id = c.id
+WHERE c.paid_on IS NOT NULL
+GROUP BY c.id HAVING SUM(i.write_off_cents) > 0;
+
 -- Payment plans: a guarantor's amount split into instalments with due dates.
 CREATE TABLE payment_plans (
     id           INTEGER PRIMARY KEY,
