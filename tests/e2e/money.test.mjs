@@ -66,6 +66,8 @@ test("a payment at check-out, the walkout receipt printed to the CUPS PDF queue,
         await s.waitText(t("board-step"), (x) => x.includes(step));
         await s.click(t("board-step"));
       }
+      // Checking out opens the card (to book the next visit); then back to the board to pay.
+      await s.waitText(t("patient-name"), (x) => x.includes("Hana"));
       await s.click(t("show-today"));
       await s.click(t("board-pay"));
       await s.find(t("payment-amount"));
