@@ -342,6 +342,34 @@ async fn a_payment_plan_goes_overdue_and_packages_count_down() {
         app.redeem_session(sale, None).await.unwrap_err().code,
         ErrorCode::Refused
     );
+    let acct = app.account(parent).await.unwrap();
+    assert_eq!(acct.balance_cents, 31_000 - 10_000 + 90_000);
+
+    // A second sale made by mistake: reversing its charge voids it.
+    app.sell_package(child, pkg.id).await.unwrap();
+    let sales = app.package_balances(child).await.unwrap();
+    assert_eq!(sales.len(), 2);
+    let charge = app
+        .account(child)
+        .await
+        .unwrap()
+        .lines
+        .iter()
+        .rev()
+        .find(|l| l.code == "PKG")
+        .unwrap()
+        .id;
+    app.reverse_entry(child, charge, "sold twice")
+        .await
+        .unwrap();
+    assert_eq!(app.package_balances(child).await.unwrap().len(), 1, "void");
+    assert_eq!(
+        app.redeem_session(sales[1].sale_id, None)
+            .await
+            .unwrap_err()
+            .code,
+        ErrorCode::NotFound
+    );
     assert_eq!(
         app.account(parent).await.unwrap().balance_cents,
         31_000 - 10_000 + 90_000

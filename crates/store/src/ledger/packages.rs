@@ -104,13 +104,17 @@ pub async fn sell(
     Ok(id)
 }
 
+/// A sale whose charge was reversed is void: it is not listed and cannot be redeemed.
+const NOT_VOID: &str =
+    "NOT EXISTS (SELECT 1 FROM ledger_entries v WHERE v.reverses = s.charge_entry_id)";
+
 const SALES: &str =
     "SELECT s.id, s.package_id, p.name, s.patient_id, s.sessions, s.price_cents, s.sold_on, \
      (SELECT count(*) FROM package_redemptions r WHERE r.sale_id = s.id) AS redeemed \
      FROM package_sales s JOIN packages p ON p.id = s.package_id";
 
 pub async fn sales_for(db: &Db, patient: PatientId) -> Result<Vec<Sale>> {
-    let sql = format!("{SALES} WHERE s.patient_id = ? ORDER BY s.sold_on, s.id");
+    let sql = format!("{SALES} WHERE s.patient_id = ? AND {NOT_VOID} ORDER BY s.sold_on, s.id");
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .bind(patient)
         .fetch_all(&db.reader)
@@ -127,13 +131,14 @@ pub async fn redeem(
     now: DateTime<Utc>,
 ) -> Result<()> {
     let mut tx = db.writer.begin().await?;
-    let left: Option<(i64, i64)> = sqlx::query_as(
+    let sql = format!(
         "SELECT s.sessions - (SELECT count(*) FROM package_redemptions r WHERE r.sale_id = s.id), s.patient_id \
-         FROM package_sales s WHERE s.id = ?",
-    )
-    .bind(sale)
-    .fetch_optional(&mut *tx)
-    .await?;
+         FROM package_sales s WHERE s.id = ? AND {NOT_VOID}"
+    );
+    let left: Option<(i64, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(sale)
+        .fetch_optional(&mut *tx)
+        .await?;
     let Some((left, patient)) = left else {
         return Err(StoreError::NotFound("package sale"));
     };
