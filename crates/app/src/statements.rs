@@ -92,7 +92,7 @@ impl App {
                 .min()
                 .unwrap_or_default(),
         };
-        let teeth = self.teeth_of_charges(&account).await?;
+        let teeth = self.teeth_of_charges(&account, &stored).await?;
         let first = account.lines.iter().position(|l| l.date >= from_text);
         let previous_balance = match first {
             Some(0) => 0,
@@ -150,9 +150,12 @@ impl App {
     }
 
     /// The tooth of each charge that came from a treatment-plan procedure.
-    async fn teeth_of_charges(&self, account: &AccountView) -> Result<TeethByEntry, AppError> {
+    async fn teeth_of_charges(
+        &self,
+        account: &AccountView,
+        stored: &[frontdesk_store::ledger::StoredEntry],
+    ) -> Result<TeethByEntry, AppError> {
         let mut out = std::collections::HashMap::new();
-        let stored = entries::for_guarantor(&self.db, account.guarantor_id).await?;
         for m in &account.members {
             let items = frontdesk_store::treatment::items(&self.db, m.patient_id).await?;
             for s in stored.iter().filter(|s| s.entry.patient_id == m.patient_id) {

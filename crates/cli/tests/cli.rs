@@ -1,33 +1,10 @@
 //! The `frontdesk` binary end to end: real encrypted database, real OS keychain (run under
 //! scripts/with-keyring.sh), JSON output, exit codes.
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Command;
 
-fn frontdesk(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_frontdesk"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("run frontdesk")
-}
-
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let out = frontdesk(dir, args);
-    assert!(
-        out.status.success(),
-        "frontdesk {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn err(dir: &Path, args: &[&str]) -> String {
-    let out = frontdesk(dir, args);
-    assert!(!out.status.success(), "frontdesk {args:?} should fail");
-    String::from_utf8(out.stderr).unwrap()
-}
+mod common;
+use common::{err, frontdesk, ok};
 
 fn search(dir: &Path, q: &str) -> Vec<serde_json::Value> {
     serde_json::from_str::<serde_json::Value>(&ok(dir, &["patient", "search", q, "--json"]))

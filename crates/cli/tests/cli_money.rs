@@ -2,27 +2,10 @@
 //! written), day sheet, statements dry run and run, a statement saved as PDF and read back, the
 //! ledger lock, and the statements benchmark's JSON. Real encrypted database and OS keychain.
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Command;
 
-fn frontdesk(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_frontdesk"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("run frontdesk")
-}
-
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let out = frontdesk(dir, args);
-    assert!(
-        out.status.success(),
-        "frontdesk {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+mod common;
+use common::{frontdesk, ok};
 
 fn json(dir: &Path, args: &[&str]) -> serde_json::Value {
     serde_json::from_str(&ok(dir, args)).unwrap()
