@@ -1,12 +1,10 @@
 //! The FrontDesk desktop shell. Commands are thin: parse, call the app crate, map the error.
+#[macro_use]
+mod command_macro;
 mod commands;
-mod document_commands;
-mod insurance_commands;
-mod ledger_commands;
-mod schedule_commands;
 mod session;
 
-use frontdesk_app::data_dir::DataDir;
+use frontdesk_app::admin::data_folder::DataDir;
 use tauri::Manager;
 
 pub use commands::{render_bindings, specta_builder};

@@ -1,5 +1,5 @@
 //! What the window is connected to: an unlocked app, a locked database, or a start-up failure.
-use frontdesk_app::data_dir::DataDir;
+use frontdesk_app::admin::data_folder::DataDir;
 use frontdesk_app::{
     start, unlock_with_recovery_code, App, AppError, AppStatus, Config, ErrorCode, Locked, Started,
 };

@@ -12,7 +12,7 @@ async fn a_patient_never_appears_in_any_file_of_the_data_dir() {
     let dir = tempfile::tempdir().unwrap();
     let (cfg, _kc) = memory_config(dir.path());
     let app = ready(cfg).await;
-    app.load_demo(60, 1).await.unwrap();
+    frontdesk_demo::load_demo(&app, 60, 1).await.unwrap();
     let mut d = draft(MARKER_LAST, "Zephyrine", "1981-04-05");
     d.phone_mobile = MARKER_PHONE.into();
     d.medical.allergies = "Quinquagenarian-allergen".into();

@@ -3,7 +3,7 @@
 //! and the claim PDF read back as text.
 use frontdesk_acceptance::insurance_fixture::{covered_patient, item, ppo, FEES};
 use frontdesk_acceptance::{memory_config, new_patient, ready};
-use frontdesk_app::claims::ClaimWorklist;
+use frontdesk_app::insurance::claims::ClaimWorklist;
 use frontdesk_app::ErrorCode;
 use frontdesk_domain::Relationship;
 use frontdesk_insurance::{ClaimAction, ClaimStatus, CoverageDraft, PaymentLine, Rank};

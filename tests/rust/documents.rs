@@ -9,11 +9,11 @@ use std::time::{Duration, Instant};
 use frontdesk_acceptance::insurance_fixture::{item, FEES};
 use frontdesk_acceptance::schedule_fixture::{filling, office, type_id};
 use frontdesk_acceptance::{draft, files_under};
-use frontdesk_app::claim_form::PracticeInfo;
-use frontdesk_app::documents_api::DocumentRequest;
-use frontdesk_app::payments::PaymentDraft;
-use frontdesk_app::printing::PrintOptions;
-use frontdesk_app::statements::RunOptions;
+use frontdesk_app::documents::claim_form::PracticeInfo;
+use frontdesk_app::documents::preview_print_save::DocumentRequest;
+use frontdesk_app::documents::printers::PrintOptions;
+use frontdesk_app::money::ledger_postings::PaymentDraft;
+use frontdesk_app::money::statements::RunOptions;
 use frontdesk_app::{App, ErrorCode};
 use frontdesk_domain::{Address, Relationship};
 use frontdesk_ledger::PaymentMethod;
@@ -254,6 +254,19 @@ async fn the_walkout_receipt_and_tomorrows_checkin_packets() {
         packet.contains("Ivana Horváthová"),
         "the child's guarantor is on his registration form"
     );
+    // Saved under the parsed ISO date: the typed slashes make no folders.
+    let out = tempfile::tempdir().unwrap();
+    let saved = app
+        .document_save(
+            &DocumentRequest::CheckinDay {
+                date: "11/25/2026".into(),
+            },
+            Some(out.path()),
+        )
+        .await
+        .unwrap();
+    assert_eq!(saved, out.path().join("checkin-day-2026-11-25.pdf"));
+    assert_eq!(files_under(out.path()), vec![saved.clone()]);
     let e = app.checkin_packets_for_day("2026-11-29").await.unwrap_err();
     assert_eq!(e.code, ErrorCode::NotFound, "nobody booked on Sunday");
     let e = app.checkin_packets_for_day("2026-13-01").await.unwrap_err();

@@ -52,7 +52,7 @@ async fn demo_data_ships_a_generic_fee_list() {
     let dir = tempfile::tempdir().unwrap();
     let (cfg, _) = memory_config(dir.path());
     let app = ready(cfg).await;
-    app.load_demo(20, 1).await.unwrap();
+    frontdesk_demo::load_demo(&app, 20, 1).await.unwrap();
     let list = app.fee_schedule().await.unwrap();
     assert!(list.len() >= 20);
     assert!(list.iter().any(|e| e.code == "D1110" && e.fee_cents > 0));

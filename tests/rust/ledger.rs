@@ -6,8 +6,8 @@ use std::sync::Arc;
 use chrono::{TimeZone, Utc};
 use frontdesk_acceptance::insurance_fixture::{covered_patient, item, ppo, FEES};
 use frontdesk_acceptance::{memory_config, new_patient, ready};
-use frontdesk_app::payment_plans::PaymentPlanDraft;
-use frontdesk_app::payments::{AdjustmentDraft, PaymentDraft};
+use frontdesk_app::money::ledger_postings::{AdjustmentDraft, PaymentDraft};
+use frontdesk_app::money::payment_plans::PaymentPlanDraft;
 use frontdesk_app::{App, ErrorCode};
 use frontdesk_domain::{FixedClock, Relationship};
 use frontdesk_insurance::{ClaimAction, PaymentLine};
@@ -131,7 +131,7 @@ async fn a_family_payment_is_split_and_credit_refunds_and_reversals_balance() {
     assert_eq!(p.account.balance_cents, 0);
 
     // Reverse the card payment: the original stays, the balance goes back up; once only.
-    let line = |p: &frontdesk_app::payments::Posted, what: &str| {
+    let line = |p: &frontdesk_app::money::ledger_postings::Posted, what: &str| {
         p.account
             .lines
             .iter()

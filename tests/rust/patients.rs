@@ -8,7 +8,7 @@ async fn app_with_people() -> (tempfile::TempDir, App, Vec<i64>) {
     let dir = tempfile::tempdir().unwrap();
     let (cfg, _) = memory_config(dir.path());
     let app = ready(cfg).await;
-    app.load_demo(120, 3).await.unwrap();
+    frontdesk_demo::load_demo(&app, 120, 3).await.unwrap();
     let mut ids = Vec::new();
     let mut jose = draft("Marín", "José", "3/7/1984");
     jose.preferred_name = "Pepe".into();
@@ -105,7 +105,7 @@ async fn archived_patients_are_hidden_from_search_and_never_deleted() {
         .iter()
         .any(|p| p.id == ids[1] && p.status == PatientStatus::Archived));
     let restored = app
-        .restore_patient(ids[1], archived.patient.meta.version)
+        .unarchive_patient(ids[1], archived.patient.meta.version)
         .await
         .unwrap();
     assert_eq!(restored.patient.status, PatientStatus::Active);

@@ -1,7 +1,7 @@
 //! Restoring an encrypted backup: same folder after a bad day, or a new computer with the
 //! recovery code. Wrong code, someone else's backup or a damaged file change nothing.
 use frontdesk_acceptance::{draft, memory_config, ready};
-use frontdesk_app::restore::{restore_backup, RestoreKey};
+use frontdesk_app::admin::restore_backup::{restore_backup, RestoreKey};
 use frontdesk_app::ErrorCode;
 
 async fn names(app: &frontdesk_app::App, q: &str) -> Vec<String> {

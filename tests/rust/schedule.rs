@@ -4,7 +4,7 @@
 //! rooms, devices, types, holidays, blockouts, recall types).
 use frontdesk_acceptance::schedule_fixture::{filling, office, type_id};
 use frontdesk_acceptance::{config, memory_config, new_patient, ready};
-use frontdesk_app::schedule::{AppointmentAction, AppointmentDraft};
+use frontdesk_app::schedule::appointments::{AppointmentAction, AppointmentDraft};
 use frontdesk_app::ErrorCode;
 use frontdesk_scheduling::AppointmentStatus;
 

@@ -3,7 +3,7 @@
 //! log, reminders and the call list, and the ASAP list.
 use frontdesk_acceptance::schedule_fixture::{filling, office, type_id};
 use frontdesk_acceptance::{draft, new_patient};
-use frontdesk_app::schedule::AppointmentAction;
+use frontdesk_app::schedule::appointments::AppointmentAction;
 use frontdesk_domain::Relationship;
 use frontdesk_insurance::verification::VerificationDraft;
 use frontdesk_insurance::{CoverageDraft, Rank};
@@ -290,7 +290,7 @@ async fn recall_and_unscheduled_lists() {
 
 #[tokio::test]
 async fn confirming_tomorrows_patients_is_logged_and_reminders_go_only_to_those_who_accept_them() {
-    use frontdesk_app::confirmations::ConfirmationState;
+    use frontdesk_app::schedule::confirmations::ConfirmationState;
     use frontdesk_domain::contact_log::{ContactDraft, ContactMethodUsed, ContactOutcome};
     let (_dir, app, _keychain) = office().await;
     let mut texter = draft("Okafor", "Ada", "1980-02-03");
@@ -376,7 +376,7 @@ async fn confirming_tomorrows_patients_is_logged_and_reminders_go_only_to_those_
 
 #[tokio::test]
 async fn a_freed_time_is_offered_to_the_asap_patients_it_fits() {
-    use frontdesk_app::asap::AsapDraft;
+    use frontdesk_app::schedule::asap::AsapDraft;
     use frontdesk_scheduling::{Preferences, TimeOfDay};
     let (_dir, app, _keychain) = office().await;
     let ada = new_patient(&app, "Okafor", "Ada", "1980-02-03").await;

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use chrono::{TimeZone, Utc};
-use frontdesk_app::data_dir::DataDir;
+use frontdesk_app::admin::data_folder::DataDir;
 use frontdesk_app::{start, App, Config, Started};
 use frontdesk_domain::{FixedClock, PatientDraft};
 use frontdesk_vault::{DatabaseKey, KeyStore, OsKeychain, VaultError};

@@ -1,5 +1,5 @@
 //! Shared set-up for the schedule acceptance tests: the demo office without demo patients.
-use frontdesk_app::schedule::AppointmentDraft;
+use frontdesk_app::schedule::appointments::AppointmentDraft;
 use frontdesk_app::App;
 
 use crate::{memory_config, ready, MemoryKeychain};
@@ -10,7 +10,7 @@ pub async fn office() -> (tempfile::TempDir, App, MemoryKeychain) {
     let dir = tempfile::tempdir().unwrap();
     let (cfg, keychain) = memory_config(dir.path());
     let app = ready(cfg).await;
-    app.load_demo(0, 1).await.unwrap();
+    frontdesk_demo::load_demo(&app, 0, 1).await.unwrap();
     (dir, app, keychain)
 }
 

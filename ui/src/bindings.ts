@@ -6,6 +6,134 @@
 
 
 export const commands = {
+async appStatus() : Promise<Result<AppStatus, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("app_status") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async unlockWithRecoveryCode(code: string) : Promise<Result<AppStatus, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("unlock_with_recovery_code", { code }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async recoveryKit() : Promise<Result<RecoveryKit, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("recovery_kit") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async saveRecoveryKitPdf() : Promise<Result<string, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("save_recovery_kit_pdf") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async acknowledgeRecoveryKit() : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("acknowledge_recovery_kit") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async patientSearch(query: string, includeArchived: boolean) : Promise<Result<PatientSummary[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("patient_search", { query, includeArchived }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async patientGet(id: number) : Promise<Result<PatientCard, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("patient_get", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async patientCreate(draft: PatientDraft) : Promise<Result<PatientCard, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("patient_create", { draft }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async patientUpdate(id: number, version: number, draft: PatientDraft) : Promise<Result<PatientCard, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("patient_update", { id, version, draft }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async patientArchive(id: number, version: number) : Promise<Result<PatientCard, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("patient_archive", { id, version }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async patientUnarchive(id: number, version: number) : Promise<Result<PatientCard, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("patient_unarchive", { id, version }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async familyLink(memberId: number, guarantorId: number, relationship: Relationship) : Promise<Result<PatientCard, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("family_link", { memberId, guarantorId, relationship }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async familyUnlink(memberId: number) : Promise<Result<PatientCard, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("family_unlink", { memberId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async patientAudit(id: number) : Promise<Result<AuditLine[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("patient_audit", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async feeSchedule() : Promise<Result<FeeEntry[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("fee_schedule") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async feeScheduleImport(csv: string) : Promise<Result<FeeImport, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("fee_schedule_import", { csv }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async documentPreview(request: DocumentRequest) : Promise<Result<DocumentPdf, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("document_preview", { request }) };
@@ -97,254 +225,6 @@ async documentSettings() : Promise<Result<DocumentSettings, AppError>> {
 async documentSettingsSet(settings: DocumentSettings) : Promise<Result<null, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("document_settings_set", { settings }) };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-async account(patient: number) : Promise<Result<AccountView, AppError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("account", { patient }) };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-async paymentTake(draft: PaymentDraft) : Promise<Result<Posted, AppError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("payment_take", { draft }) };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-async accountAdjust(draft: AdjustmentDraft) : Promise<Result<Posted, AppError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("account_adjust", { draft }) };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-async entryReverse(patient: number, entry: number, note: string) : Promise<Result<Posted, AppError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("entry_reverse", { patient, entry, note }) };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-async ledgerLock(date: string) : Promise<Result<null, AppError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("ledger_lock", { date }) };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-async daySheet(date: string) : Promise<Result<DaySheet, AppError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("day_sheet", { date }) };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-async paymentPlan(patient: number) : Promise<Result<PaymentPlanView | null, AppError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("payment_plan", { patient }) };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-async paymentPlanCreate(draft: PaymentPlanDraft) : Promise<Result<PaymentPlanView, AppError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("payment_plan_create", { draft }) };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-async paymentPlanClose(plan: number) : Promise<Result<null, AppError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("payment_plan_close", { plan }) };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-async paymentPlansOverdue() : Promise<Result<PaymentPlanView[], AppError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("payment_plans_overdue") };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-async packages() : Promise<Result<PackageView[], AppError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("packages") };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-async packageAdd(name: string, sessions: number, priceCents: number) : Promise<Result<PackageView, AppError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("package_add", { name, sessions, priceCents }) };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-async packageSell(patient: number, packageId: number) : Promise<Result<null, AppError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("package_sell", { patient, packageId }) };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-async packageRedeem(sale: number, appointment: number | null) : Promise<Result<null, AppError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("package_redeem", { sale, appointment }) };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-async packageBalances(patient: number) : Promise<Result<PackageBalance[], AppError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("package_balances", { patient }) };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-async appStatus() : Promise<Result<AppStatus, AppError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("app_status") };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-async unlockWithRecoveryCode(code: string) : Promise<Result<AppStatus, AppError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("unlock_with_recovery_code", { code }) };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-async recoveryKit() : Promise<Result<RecoveryKit, AppError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("recovery_kit") };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-async saveRecoveryKitPdf() : Promise<Result<string, AppError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("save_recovery_kit_pdf") };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-async acknowledgeRecoveryKit() : Promise<Result<null, AppError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("acknowledge_recovery_kit") };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-async patientSearch(query: string, includeArchived: boolean) : Promise<Result<PatientSummary[], AppError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("patient_search", { query, includeArchived }) };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-async patientGet(id: number) : Promise<Result<PatientCard, AppError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("patient_get", { id }) };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-async patientCreate(draft: PatientDraft) : Promise<Result<PatientCard, AppError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("patient_create", { draft }) };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-async patientUpdate(id: number, version: number, draft: PatientDraft) : Promise<Result<PatientCard, AppError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("patient_update", { id, version, draft }) };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-async patientArchive(id: number, version: number) : Promise<Result<PatientCard, AppError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("patient_archive", { id, version }) };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-async patientRestore(id: number, version: number) : Promise<Result<PatientCard, AppError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("patient_restore", { id, version }) };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-async familyLink(memberId: number, guarantorId: number, relationship: Relationship) : Promise<Result<PatientCard, AppError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("family_link", { memberId, guarantorId, relationship }) };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-async familyUnlink(memberId: number) : Promise<Result<PatientCard, AppError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("family_unlink", { memberId }) };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-async patientAudit(id: number) : Promise<Result<AuditLine[], AppError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("patient_audit", { id }) };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-async feeSchedule() : Promise<Result<FeeEntry[], AppError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("fee_schedule") };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-async feeScheduleImport(csv: string) : Promise<Result<FeeImport, AppError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("fee_schedule_import", { csv }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -590,6 +470,126 @@ async worklistLimitsSave(limits: WorklistLimits) : Promise<Result<null, AppError
     else return { status: "error", error: e  as any };
 }
 },
+async account(patient: number) : Promise<Result<AccountView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("account", { patient }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async paymentTake(draft: PaymentDraft) : Promise<Result<Posted, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("payment_take", { draft }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async accountAdjust(draft: AdjustmentDraft) : Promise<Result<Posted, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("account_adjust", { draft }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async entryReverse(patient: number, entry: number, note: string) : Promise<Result<Posted, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("entry_reverse", { patient, entry, note }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async ledgerLock(date: string) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("ledger_lock", { date }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async daySheet(date: string) : Promise<Result<DaySheet, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("day_sheet", { date }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async paymentPlan(patient: number) : Promise<Result<PaymentPlanView | null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("payment_plan", { patient }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async paymentPlanCreate(draft: PaymentPlanDraft) : Promise<Result<PaymentPlanView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("payment_plan_create", { draft }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async paymentPlanClose(plan: number) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("payment_plan_close", { plan }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async paymentPlansOverdue() : Promise<Result<PaymentPlanView[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("payment_plans_overdue") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async packages() : Promise<Result<PackageView[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("packages") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async packageAdd(name: string, sessions: number, priceCents: number) : Promise<Result<PackageView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("package_add", { name, sessions, priceCents }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async packageSell(patient: number, packageId: number) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("package_sell", { patient, packageId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async packageRedeem(sale: number, appointment: number | null) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("package_redeem", { sale, appointment }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async packageBalances(patient: number) : Promise<Result<PackageBalance[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("package_balances", { patient }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async scheduleSetup() : Promise<Result<ScheduleSetup, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("schedule_setup") };
@@ -702,9 +702,6 @@ async patientContactLog(patient: number, draft: ContactDraft) : Promise<Result<C
     else return { status: "error", error: e  as any };
 }
 },
-/**
- * Saves the reminder CSV for `date` in the Documents folder; returns its path.
- */
 async remindersExport(date: string) : Promise<Result<string, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("reminders_export", { date }) };
@@ -841,9 +838,6 @@ async deviceSave(device: Device) : Promise<Result<ScheduleSetup, AppError>> {
     else return { status: "error", error: e  as any };
 }
 },
-/**
- * Saves the call list for the next business day(s) as a PDF in Documents; returns its path.
- */
 async callListSave(days: number) : Promise<Result<string, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("call_list_save", { days }) };

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::Subcommand;
-use frontdesk_app::claims::ClaimWorklist;
+use frontdesk_app::insurance::claims::ClaimWorklist;
 use frontdesk_app::{App, AppError};
 use frontdesk_domain::money::Cents;
 
@@ -22,7 +22,7 @@ pub enum ClaimsCommand {
     Pdf { id: i64, file: PathBuf },
 }
 
-pub async fn claims(app: App, cmd: ClaimsCommand) -> Result<(), AppError> {
+pub async fn claims(app: &App, cmd: ClaimsCommand) -> Result<(), AppError> {
     match cmd {
         ClaimsCommand::List { list, json } => {
             let which = if list == "denied" {
@@ -54,13 +54,12 @@ pub async fn claims(app: App, cmd: ClaimsCommand) -> Result<(), AppError> {
             eprintln!("saved {}", file.display());
         }
     }
-    app.close().await;
     Ok(())
 }
 
 /// Prints a patient's treatment plan estimate.
 pub async fn treatment_plan(
-    app: App,
+    app: &App,
     patient: i64,
     json: bool,
     explain: bool,
@@ -99,6 +98,5 @@ pub async fn treatment_plan(
             Cents(t.patient_cents).to_string()
         );
     }
-    app.close().await;
     Ok(())
 }

@@ -1,10 +1,14 @@
 //! `frontdesk`: the headless command line over the app crate (admin work, support, tests).
+mod admin_cmd;
+mod bench_cmd;
 mod commands;
 mod draft_input;
 mod estimate_cmd;
 mod insurance_cmd;
 mod money_cmd;
+mod open_app;
 mod output;
+mod patient_cmd;
 mod schedule_cmd;
 
 use std::path::PathBuf;

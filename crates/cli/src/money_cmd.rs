@@ -3,10 +3,10 @@
 use std::path::PathBuf;
 
 use clap::Subcommand;
-use frontdesk_app::documents_api::DocumentRequest;
-use frontdesk_app::payments::PaymentDraft;
-use frontdesk_app::printing::{DocumentKind, PrintOptions};
-use frontdesk_app::statements::RunOptions;
+use frontdesk_app::documents::preview_print_save::DocumentRequest;
+use frontdesk_app::documents::printers::{DocumentKind, PrintOptions};
+use frontdesk_app::money::ledger_postings::PaymentDraft;
+use frontdesk_app::money::statements::RunOptions;
 use frontdesk_app::{App, AppError};
 use frontdesk_domain::money::Cents;
 use frontdesk_ledger::PaymentMethod;
@@ -324,5 +324,12 @@ pub async fn printers(app: &App) -> Result<(), AppError> {
             p.description
         );
     }
+    Ok(())
+}
+
+/// Closes the books through `date`: nothing may be posted on or before it.
+pub async fn lock_ledger(app: &App, date: &str) -> Result<(), AppError> {
+    app.lock_ledger_through(date).await?;
+    println!("the ledger is locked through {date}");
     Ok(())
 }

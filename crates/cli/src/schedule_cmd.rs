@@ -1,5 +1,6 @@
-//! `frontdesk schedule day DATE` and `frontdesk eligibility`: a day's appointments, and the
-//! coverages to verify before upcoming appointments.
+//! `frontdesk schedule …`, `frontdesk eligibility` and `frontdesk recall`: a day's appointments,
+//! free times, confirmations and reminders; the coverages to verify before upcoming
+//! appointments; the recall and unscheduled lists.
 use clap::Subcommand;
 use frontdesk_app::{App, AppError};
 
@@ -41,7 +42,7 @@ pub enum ScheduleCommand {
     },
 }
 
-pub async fn schedule(app: App, cmd: ScheduleCommand) -> Result<(), AppError> {
+pub async fn schedule(app: &App, cmd: ScheduleCommand) -> Result<(), AppError> {
     match cmd {
         ScheduleCommand::Day { date, json } => {
             let day = app.day_schedule(&date).await?;
@@ -144,12 +145,11 @@ pub async fn schedule(app: App, cmd: ScheduleCommand) -> Result<(), AppError> {
             }
         }
     }
-    app.close().await;
     Ok(())
 }
 
 /// Prints the eligibility worklist.
-pub async fn eligibility(app: App, json: bool) -> Result<(), AppError> {
+pub async fn eligibility(app: &App, json: bool) -> Result<(), AppError> {
     let list = app.eligibility_worklist().await?;
     if json {
         output::json(&list);
@@ -162,6 +162,33 @@ pub async fn eligibility(app: App, json: bool) -> Result<(), AppError> {
             e.appointment, e.patient.chart_number, e.coverage.plan_label, e.reason
         );
     }
-    app.close().await;
+    Ok(())
+}
+
+/// Prints the recall list (or, with `unscheduled`, only those with nothing booked).
+pub async fn recall(
+    app: &App,
+    from: &str,
+    until: &str,
+    unscheduled: bool,
+    json: bool,
+) -> Result<(), AppError> {
+    let list = app.recall_list(from, until, unscheduled).await?;
+    if json {
+        output::json(&list);
+    } else if list.is_empty() {
+        println!("nobody is due");
+    }
+    for r in list.iter().filter(|_| !json) {
+        println!(
+            "{}{}  chart {}  {}  last {}  {}",
+            r.due,
+            if r.overdue { " (overdue)" } else { "" },
+            r.patient.chart_number,
+            r.recall,
+            r.last_done,
+            r.next_appointment.as_deref().unwrap_or("not booked")
+        );
+    }
     Ok(())
 }

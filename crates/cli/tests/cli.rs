@@ -87,6 +87,46 @@ fn init_demo_search_recovery_and_unlock() {
 }
 
 #[test]
+fn a_command_on_a_folder_without_a_database_makes_none() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("typo");
+    std::fs::create_dir(&dir).unwrap();
+    let reads: &[&[&str]] = &[
+        &["patient", "search", "garcia"],
+        &["patient", "show", "1"],
+        &["schedule", "day", "2026-11-25"],
+        &["account", "1"],
+        &["fees", "list"],
+        &["claims", "list", "denied"],
+        &["recall"],
+        &["eligibility"],
+        &["day-sheet", "2026-11-25"],
+        &["recovery-kit"],
+        &["limits"],
+        &["timezone"],
+        &["rekey"],
+        &["unlock", "--recovery-code", "AAAAA"],
+        &["backup", "/tmp/never-written.db"],
+    ];
+    for args in reads {
+        let out = frontdesk(&dir, args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let want = format!(
+            "no FrontDesk database in {} (run frontdesk init)",
+            dir.display()
+        );
+        assert!(stderr.contains(&want), "{args:?}: {stderr}");
+        assert!(!stderr.contains("RECOVERY CODE"), "{args:?}: {stderr}");
+        assert_eq!(
+            std::fs::read_dir(&dir).unwrap().count(),
+            0,
+            "{args:?} left files in the folder"
+        );
+    }
+}
+
+#[test]
 fn patient_add_refuses_bad_input_with_a_typed_error() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();

@@ -1,6 +1,7 @@
 //! A drawing surface for the documents set in `fonts`: US Letter pages of printpdf operations,
 //! text in runs of the right embedded face (or builtin Helvetica), fitting, right-aligning and
 //! word-wrapping measured with the fonts' advance widths, rules, boxes and fill-in blanks.
+use frontdesk_domain::money::Cents;
 use printpdf::{
     Color, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt,
     TextItem,
@@ -26,19 +27,9 @@ pub(crate) fn band() -> Color {
     rgb(0.9, 0.92, 0.95)
 }
 
-/// `cents` as US dollars: `$1,234.56`, `-$12.00`.
+/// `cents` as US dollars: `$1,234.56`, `-$12.00` (the domain's money format, [`Cents`]' display).
 pub fn format_money(cents: i64) -> String {
-    let sign = if cents < 0 { "-" } else { "" };
-    let abs = cents.unsigned_abs();
-    let dollars = (abs / 100).to_string();
-    let mut grouped = String::new();
-    for (i, c) in dollars.chars().enumerate() {
-        if i > 0 && (dollars.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    format!("{sign}${grouped}.{:02}", abs % 100)
+    Cents(cents).to_string()
 }
 
 pub(crate) struct Canvas {

@@ -34,7 +34,7 @@ pub struct ClaimFormDoc {
     pub chart_number: String,
     /// At least one; 10 per page.
     pub lines: Vec<ClaimLine>,
-    /// Preformatted money, e.g. "1,200.00".
+    /// Preformatted money, e.g. "1,200.00" (`frontdesk_domain::money::Cents::to_grouped`).
     pub total_fee: String,
     pub billing: ClaimParty,
     pub npi: String,
@@ -59,7 +59,7 @@ pub struct ClaimPerson {
     pub sex: String,
 }
 
-/// One procedure line; `fee` is preformatted money.
+/// One procedure line; `fee` is preformatted money, e.g. "1,200.00" (`Cents::to_grouped`).
 pub struct ClaimLine {
     pub date: String,
     pub area: String,

@@ -2,6 +2,10 @@
 //!
 //! Amounts are never floating point. A percentage of an amount is the only place where a fraction of
 //! a cent appears; [`Percent::of`] rounds it to the cent once (half a cent rounds up).
+//!
+//! This is the one place amounts are turned into text: `$1,200.00` ([`Cents`]' `Display`, for
+//! screens, explanations and printed documents), `1,200.00` ([`Cents::to_grouped`], for forms
+//! whose column already says dollars) and `1200.00` ([`Cents::to_plain`], the scenario format).
 use std::fmt;
 
 use crate::ParseProblem;
@@ -81,28 +85,44 @@ impl Cents {
         Ok(Cents(w * 100 + f))
     }
 
-    /// `"1200.00"`: the scenario output format.
+    /// `"1200.00"`: the scenario output format (no dollar sign, no thousands separators).
     pub fn to_plain(self) -> String {
+        self.format(false, false)
+    }
+
+    /// `"1,200.00"`: thousands separators and no dollar sign, for forms whose column already says
+    /// dollars (the printed claim form). Negative amounts are `"-1,200.00"`.
+    pub fn to_grouped(self) -> String {
+        self.format(false, true)
+    }
+
+    /// The one formatter of amounts: `[-][$]dollars.cents`, the dollars grouped by thousands with
+    /// commas when `grouped`.
+    fn format(self, dollar_sign: bool, grouped: bool) -> String {
         let sign = if self.0 < 0 { "-" } else { "" };
+        let dollar = if dollar_sign { "$" } else { "" };
         let a = self.0.unsigned_abs();
-        format!("{sign}{}.{:02}", a / 100, a % 100)
+        let whole = (a / 100).to_string();
+        let whole = if grouped {
+            let mut g = String::with_capacity(whole.len() + whole.len() / 3);
+            for (i, ch) in whole.chars().enumerate() {
+                if i > 0 && (whole.len() - i).is_multiple_of(3) {
+                    g.push(',');
+                }
+                g.push(ch);
+            }
+            g
+        } else {
+            whole
+        };
+        format!("{sign}{dollar}{whole}.{:02}", a % 100)
     }
 }
 
-/// `$1,200.00`: the explanation format.
+/// `$1,200.00` (`-$12.00`): the explanation format, and how documents and screens print amounts.
 impl fmt::Display for Cents {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let sign = if self.0 < 0 { "-" } else { "" };
-        let a = self.0.unsigned_abs();
-        let whole = (a / 100).to_string();
-        let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
-        for (i, ch) in whole.chars().enumerate() {
-            if i > 0 && (whole.len() - i).is_multiple_of(3) {
-                grouped.push(',');
-            }
-            grouped.push(ch);
-        }
-        write!(f, "{sign}${grouped}.{:02}", a % 100)
+        f.write_str(&self.format(true, true))
     }
 }
 
@@ -234,6 +254,35 @@ mod tests {
         for (c, plain, shown) in cases {
             assert_eq!(Cents(c).to_plain(), plain);
             assert_eq!(Cents(c).to_string(), shown);
+        }
+    }
+
+    #[test]
+    fn grouped_is_the_shown_amount_without_the_dollar_sign() {
+        let cases = [
+            (0, "0.00"),
+            (5, "0.05"),
+            (99_999, "999.99"),
+            (100_000, "1,000.00"),
+            (120_000, "1,200.00"),
+            (123_456_789, "1,234,567.89"),
+            (10_000_000_000, "100,000,000.00"),
+            (-1_200, "-12.00"),
+            (-123_456, "-1,234.56"),
+            (i64::MAX, "92,233,720,368,547,758.07"),
+            (i64::MIN, "-92,233,720,368,547,758.08"),
+        ];
+        for (c, grouped) in cases {
+            assert_eq!(Cents(c).to_grouped(), grouped, "{c}");
+            let shown = match grouped.strip_prefix('-') {
+                Some(g) => format!("-${g}"),
+                None => format!("${grouped}"),
+            };
+            assert_eq!(Cents(c).to_string(), shown, "{c}");
+            if c >= 0 {
+                // What the claim form printed with its own formatter.
+                assert_eq!(Cents(c).to_string().trim_start_matches('$'), grouped);
+            }
         }
     }
 

@@ -80,7 +80,7 @@ export const api = {
   update: (id: number, version: number, draft: Parameters<typeof commands.patientUpdate>[2]) =>
     unwrap(commands.patientUpdate(id, version, draft)),
   archive: (id: number, version: number) => unwrap(commands.patientArchive(id, version)),
-  restore: (id: number, version: number) => unwrap(commands.patientRestore(id, version)),
+  unarchive: (id: number, version: number) => unwrap(commands.patientUnarchive(id, version)),
   familyLink: (memberId: number, guarantorId: number, relationship: Parameters<typeof commands.familyLink>[2]) =>
     unwrap(commands.familyLink(memberId, guarantorId, relationship)),
   familyUnlink: (memberId: number) => unwrap(commands.familyUnlink(memberId)),

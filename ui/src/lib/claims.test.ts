@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ClaimLineView, TreatmentItem } from "../bindings";
+import { centsToInput } from "./money";
 import {
   addDays,
-  centsToInput,
   claimableItems,
   daysBetween,
   paymentDraft,

@@ -1,6 +1,7 @@
 // Claim helpers for display and forms: today's date, status words, amounts as typed, which
 // steps a claim can take next, and which completed procedures can still go on a claim.
 import type { ClaimLineView, ClaimStatus, PaymentLine, TreatmentItem } from "../bindings";
+import { centsToInput } from "./money";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -68,13 +69,6 @@ const STATUS_WORDS: Record<ClaimStatus, string> = {
 /** A claim status in words: `partially_paid` → "partially paid". */
 export function statusLabel(status: ClaimStatus): string {
   return STATUS_WORDS[status] ?? String(status).replace(/_/g, " ");
-}
-
-/** Cents as an amount to type: 8000 → "80.00", 123456 → "1234.56" (no commas, no sign for zero). */
-export function centsToInput(cents: number): string {
-  const c = Math.round(cents);
-  const abs = Math.abs(c);
-  return `${c < 0 ? "-" : ""}${Math.floor(abs / 100)}.${pad(abs % 100)}`;
 }
 
 /** A step the coordinator can take on a claim (follow-up notes and the PDF are always possible). */

@@ -2,9 +2,9 @@ import { describe, expect, it, vi } from "vitest";
 
 vi.mock("../bindings", () => ({ commands: {} }));
 
+import { centsToInput } from "./money";
 import {
   base64ToBytes,
-  centsToInput,
   choosePrinter,
   kindLabel,
   parseWhole,

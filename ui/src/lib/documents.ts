@@ -109,11 +109,6 @@ export function printedMessage(o: PrintOutcome, duplexAsked = false): string {
   return duplexAsked && !o.duplex_used ? `${base} — printed one-sided` : base;
 }
 
-/** Integer cents → the dollars a form field starts with ("5.00"). */
-export function centsToInput(cents: number): string {
-  return (cents / 100).toFixed(2);
-}
-
 /** A whole number as typed; null when it is not one. */
 export function parseWhole(typed: string): number | null {
   const t = typed.trim();

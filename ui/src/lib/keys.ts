@@ -2,7 +2,8 @@
 
 type KeyLike = Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | "altKey">;
 
-function isEditable(target: EventTarget | null): boolean {
+/** Is `target` somewhere the user types (a field, a list box, editable text)? */
+export function isEditable(target: EventTarget | null): boolean {
   if (!target || typeof (target as HTMLElement).tagName !== "string") return false;
   const el = target as HTMLElement;
   const tag = el.tagName.toLowerCase();

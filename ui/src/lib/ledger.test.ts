@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { centsToInput } from "./claims";
 import {
   addMonths,
   adjustmentDraft,
@@ -17,7 +16,7 @@ import {
   visibleLines,
   type PaymentForm,
 } from "./ledger";
-import { parseCents } from "./money";
+import { centsToInput, parseCents } from "./money";
 
 const form = (over: Partial<PaymentForm> = {}): PaymentForm => ({ ...emptyPaymentForm(0, centsToInput), ...over });
 

@@ -17,3 +17,18 @@ export function parseCents(typed: string): number | null {
   const cents = Number(m[2] || "0") * 100 + Number((m[3] ?? "").padEnd(2, "0"));
   return m[1] ? -cents : cents;
 }
+
+/**
+ * Integer cents → the amount a form field starts with, as `parseCents` reads it back: 8000 →
+ * "80.00", 5 → "0.05", -150 → "-1.50", 123456 → "1234.56" (no "$", no commas, no sign for zero).
+ * Computed on integers, so there is no float rounding error; a fractional cent (which Rust never
+ * sends) rounds half away from zero, and something that is not a number gives "".
+ */
+export function centsToInput(cents: number): string {
+  if (!Number.isFinite(cents)) return "";
+  const abs = Math.round(Math.abs(cents));
+  if (abs === 0) return "0.00";
+  const rest = abs % 100;
+  const dollars = (abs - rest) / 100;
+  return `${cents < 0 ? "-" : ""}${dollars}.${String(rest).padStart(2, "0")}`;
+}

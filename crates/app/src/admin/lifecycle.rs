@@ -1,0 +1,280 @@
+//! Opening FrontDesk: first run creates the database and its key; later runs take the key from
+//! the keychain; without it the app is `Locked` until the recovery code is typed.
+//! A new key is never made where a database already exists.
+use std::sync::Arc;
+
+use chrono_tz::Tz;
+use frontdesk_domain::{Clock, SystemClock};
+use frontdesk_store::{settings, Db, DbKey, StoreError};
+use frontdesk_vault::{DatabaseKey, KeyStore, OsKeychain, RecoveryCode, VaultError};
+
+use crate::admin::data_folder::{DataDir, Identity};
+use crate::admin::startup_status::{AppStatus, LockReason};
+use crate::{AppError, ErrorCode};
+
+pub const SETTING_TIMEZONE: &str = "clinic_timezone";
+pub const SETTING_DATABASE_ID: &str = "database_id";
+pub const SETTING_KIT_ACKNOWLEDGED: &str = "recovery_kit_acknowledged";
+
+#[derive(Clone)]
+pub struct Config {
+    pub data_dir: DataDir,
+    pub keystore: Arc<dyn KeyStore>,
+    pub clock: Arc<dyn Clock>,
+    /// Who is acting (recorded in the audit log).
+    pub actor: String,
+}
+
+impl Config {
+    /// The real thing: OS keychain, system clock, this workstation's user.
+    pub fn new(data_dir: DataDir) -> Self {
+        Self {
+            data_dir,
+            keystore: Arc::new(OsKeychain::default()),
+            clock: Arc::new(SystemClock),
+            actor: crate::admin::actor::workstation_user(),
+        }
+    }
+}
+
+/// An unlocked FrontDesk.
+pub struct App {
+    pub(crate) db: Db,
+    pub(crate) cfg: Config,
+    pub(crate) key: DatabaseKey,
+    pub(crate) tz: Tz,
+    pub(crate) database_id: String,
+}
+
+/// A database that exists but whose key the keychain could not give.
+pub struct Locked {
+    pub cfg: Config,
+    pub reason: LockReason,
+    pub message: String,
+}
+
+pub enum Started {
+    /// Opened with the key from the keychain.
+    Ready(App),
+    /// First run: a new database was made; show the recovery kit.
+    Created(App),
+    Locked(Locked),
+}
+
+impl std::fmt::Debug for Started {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Started::Ready(_) => "Ready",
+            Started::Created(_) => "Created",
+            Started::Locked(_) => "Locked",
+        })
+    }
+}
+
+pub async fn start(cfg: Config) -> Result<Started, AppError> {
+    if !cfg.data_dir.has_database() {
+        return create(cfg).await.map(Started::Created);
+    }
+    let identity = cfg.data_dir.read_identity()?;
+    let key = match cfg.keystore.load(&identity.database_id) {
+        Ok(k) => k,
+        Err(e) => return Ok(Started::Locked(locked(cfg, &e))),
+    };
+    match open(cfg.clone(), &identity, key).await {
+        Ok(app) => Ok(Started::Ready(app)),
+        Err(e) if e.code == ErrorCode::WrongKey => Ok(Started::Locked(Locked {
+            cfg,
+            reason: LockReason::KeychainMissing,
+            message: "The key in this computer's keychain does not open the FrontDesk database. \
+                      Unlock with the recovery code."
+                .into(),
+        })),
+        Err(e) => Err(e),
+    }
+}
+
+fn locked(cfg: Config, e: &VaultError) -> Locked {
+    let (reason, message) = match e {
+        VaultError::KeychainUnavailable(_) => (
+            LockReason::KeychainUnavailable,
+            "FrontDesk cannot reach this computer's keychain to get the database key. \
+             Unlock with the recovery code, or check that you are logged in to the desktop session."
+                .to_string(),
+        ),
+        _ => (
+            LockReason::KeychainMissing,
+            "This computer's keychain has no key for the FrontDesk database (the keychain may have \
+             been reset or the data moved to another computer). Unlock with the recovery code."
+                .to_string(),
+        ),
+    };
+    Locked {
+        cfg,
+        reason,
+        message,
+    }
+}
+
+async fn create(cfg: Config) -> Result<App, AppError> {
+    std::fs::create_dir_all(cfg.data_dir.root())?;
+    let key = DatabaseKey::generate()?;
+    let identity = Identity {
+        database_id: uuid::Uuid::new_v4().to_string(),
+        created_at: cfg.clock.now(),
+    };
+    let result = async {
+        let db = Db::create(&cfg.data_dir.db_path(), &DbKey::Raw(key.bytes())).await?;
+        settings::set(&db, SETTING_DATABASE_ID, &identity.database_id).await?;
+        settings::set(&db, SETTING_KIT_ACKNOWLEDGED, "false").await?;
+        let tz = iana_time_zone::get_timezone()
+            .ok()
+            .filter(|t| t.parse::<Tz>().is_ok());
+        settings::set(&db, SETTING_TIMEZONE, tz.as_deref().unwrap_or("UTC")).await?;
+        cfg.data_dir.write_identity(&identity)?;
+        // The key goes into the keychain before anyone can put data in the database.
+        cfg.keystore.store(&identity.database_id, &key)?;
+        Ok::<Db, AppError>(db)
+    }
+    .await;
+    match result {
+        Ok(db) => {
+            db.close().await;
+            open(cfg, &identity, key).await
+        }
+        Err(e) => {
+            cfg.data_dir.remove_new_database();
+            Err(e)
+        }
+    }
+}
+
+async fn open(cfg: Config, identity: &Identity, key: DatabaseKey) -> Result<App, AppError> {
+    let db = Db::open(&cfg.data_dir.db_path(), &DbKey::Raw(key.bytes())).await?;
+    db.migrate().await?;
+    let stored_id = settings::get(&db, SETTING_DATABASE_ID).await?;
+    if stored_id.as_deref() != Some(identity.database_id.as_str()) {
+        return Err(AppError::new(
+            ErrorCode::Storage,
+            "the database does not match its identity file; restore both from the same backup",
+        ));
+    }
+    let tz = settings::get(&db, SETTING_TIMEZONE)
+        .await?
+        .and_then(|t| t.parse::<Tz>().ok())
+        .unwrap_or(Tz::UTC);
+    Ok(App {
+        db,
+        cfg,
+        key,
+        tz,
+        database_id: identity.database_id.clone(),
+    })
+}
+
+/// Opens a locked database with the recovery code and puts the key back into the keychain.
+/// A wrong code changes nothing.
+pub async fn unlock_with_recovery_code(locked: &Locked, code: &str) -> Result<App, AppError> {
+    let key = RecoveryCode::parse_key(code)?;
+    let identity = locked.cfg.data_dir.read_identity()?;
+    let app = match open(locked.cfg.clone(), &identity, key.clone()).await {
+        Err(e) if e.code == ErrorCode::WrongKey => {
+            return Err(AppError::new(
+                ErrorCode::InvalidRecoveryCode,
+                "That recovery code does not open this database. Check it against the printed recovery kit.",
+            ))
+        }
+        other => other?,
+    };
+    locked.cfg.keystore.store(&identity.database_id, &key)?;
+    // Whoever typed the code has the kit: no need to show it again at start-up.
+    app.acknowledge_recovery_kit().await?;
+    Ok(app)
+}
+
+impl App {
+    pub fn status(&self, kit_pending: bool) -> AppStatus {
+        AppStatus::Ready {
+            recovery_kit_pending: kit_pending,
+            user: self.cfg.actor.clone(),
+        }
+    }
+
+    pub async fn current_status(&self) -> Result<AppStatus, AppError> {
+        let ack = settings::get(&self.db, SETTING_KIT_ACKNOWLEDGED).await?;
+        Ok(self.status(ack.as_deref() != Some("true")))
+    }
+
+    pub fn clinic_timezone(&self) -> Tz {
+        self.tz
+    }
+
+    pub fn database_id(&self) -> &str {
+        &self.database_id
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    pub fn actor(&self) -> &str {
+        &self.cfg.actor
+    }
+
+    /// Now, from the injected clock.
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.cfg.clock.now()
+    }
+
+    /// Today on the clinic's clock.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.cfg.clock.today_in(self.tz)
+    }
+
+    /// Re-encrypts the database under a fresh key, stores it in the keychain and returns the
+    /// new recovery code (the old one stops working).
+    pub async fn rekey(&mut self) -> Result<RecoveryCode, AppError> {
+        let new_key = DatabaseKey::generate()?;
+        self.db.rekey(&DbKey::Raw(new_key.bytes())).await?;
+        self.cfg.keystore.store(&self.database_id, &new_key)?;
+        self.db.close().await;
+        self.db = Db::open(&self.cfg.data_dir.db_path(), &DbKey::Raw(new_key.bytes())).await?;
+        self.key = new_key;
+        settings::set(&self.db, SETTING_KIT_ACKNOWLEDGED, "false").await?;
+        Ok(RecoveryCode::from_key(&self.key))
+    }
+
+    /// Writes an encrypted backup (same key) to `dest`.
+    pub async fn backup(&self, dest: &std::path::Path) -> Result<(), AppError> {
+        if dest.exists() {
+            return Err(AppError::new(
+                ErrorCode::Storage,
+                "the backup file already exists; choose a new name",
+            ));
+        }
+        self.db.backup_to(dest).await.map_err(|e| match e {
+            StoreError::Sqlx(_) => {
+                AppError::new(ErrorCode::Storage, "the backup could not be written")
+            }
+            other => other.into(),
+        })
+    }
+
+    /// Changes the clinic's timezone; an unknown name is a validation error and changes nothing.
+    pub async fn set_clinic_timezone(&mut self, name: &str) -> Result<(), AppError> {
+        let tz: Tz = name.trim().parse().map_err(|_| {
+            AppError::from(frontdesk_domain::ValidationErrors(vec![
+                frontdesk_domain::FieldError::new(
+                    "timezone",
+                    "is not a timezone name (e.g. America/Chicago)",
+                ),
+            ]))
+        })?;
+        settings::set(&self.db, SETTING_TIMEZONE, tz.name()).await?;
+        self.tz = tz;
+        Ok(())
+    }
+
+    pub async fn close(self) {
+        self.db.close().await;
+    }
+}

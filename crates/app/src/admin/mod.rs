@@ -1,0 +1,10 @@
+//! Running FrontDesk: start-up and unlock (lifecycle), the data folder, restoring a backup, the
+//! recovery kit, who is acting, and office settings (typed JSON values, worklist limits).
+pub mod actor;
+pub mod data_folder;
+pub mod lifecycle;
+pub mod recovery_kit;
+pub mod restore_backup;
+pub mod settings;
+pub mod startup_status;
+pub mod worklist_limits;

@@ -1,0 +1,159 @@
+//! The day sheet: a day's charges, payments by type, adjustments, and the deposit slip totals
+//! (checks one by one, and cash). A reversal posted that day counts against its original's kind.
+use std::collections::BTreeMap;
+
+use frontdesk_insurance::text::parse_typed_date;
+use frontdesk_ledger::{Entry, EntryKind, PaymentMethod};
+use frontdesk_store::family;
+use frontdesk_store::ledger::entries;
+use serde::Serialize;
+
+use crate::money::account::{describe, name_of};
+use crate::{App, AppError};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+pub struct DaySheetLine {
+    pub entry_id: i64,
+    pub patient: String,
+    pub code: String,
+    pub description: String,
+    /// Negative for a reversal posted this day.
+    pub amount_cents: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+pub struct Subtotal {
+    /// e.g. `cash`, `card`, `check`, `insurance`; `ppo_write_off`, `discount`, …
+    pub kind: String,
+    pub amount_cents: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+pub struct DepositCheck {
+    pub number: String,
+    pub patient: String,
+    pub amount_cents: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+pub struct DaySheet {
+    pub date: String,
+    pub charges: Vec<DaySheetLine>,
+    pub charges_cents: i64,
+    pub payments: Vec<DaySheetLine>,
+    pub payments_by_type: Vec<Subtotal>,
+    pub payments_cents: i64,
+    pub adjustments: Vec<DaySheetLine>,
+    pub adjustments_by_type: Vec<Subtotal>,
+    pub checks: Vec<DepositCheck>,
+    pub checks_cents: i64,
+    pub cash_cents: i64,
+    /// Checks + cash: what goes to the bank.
+    pub deposit_cents: i64,
+}
+
+fn payment_type(m: &PaymentMethod) -> &'static str {
+    match m {
+        PaymentMethod::Cash => "cash",
+        PaymentMethod::Card { .. } => "card",
+        PaymentMethod::Check { .. } => "check",
+        PaymentMethod::Insurance { .. } => "insurance",
+    }
+}
+
+impl App {
+    pub async fn day_sheet(&self, date: &str) -> Result<DaySheet, AppError> {
+        let day = parse_typed_date(date)
+            .ok_or_else(|| AppError::invalid("date", "is not a real date (e.g. 03/10/2026)"))?;
+        let day_entries = entries::dated(&self.db, day, day).await?;
+        let originals: Vec<i64> = day_entries
+            .iter()
+            .filter_map(|s| s.entry.kind.reverses())
+            .collect();
+        let originals: Vec<Entry> = entries::by_ids(&self.db, &originals)
+            .await?
+            .into_iter()
+            .map(|s| s.entry)
+            .collect();
+        let ids: Vec<i64> = day_entries.iter().map(|s| s.entry.patient_id).collect();
+        let people = family::summaries(&self.db, &ids).await?;
+        let fees = self.code_descriptions().await?;
+        let mut sheet = DaySheet {
+            date: day.to_string(),
+            charges: vec![],
+            charges_cents: 0,
+            payments: vec![],
+            payments_by_type: vec![],
+            payments_cents: 0,
+            adjustments: vec![],
+            adjustments_by_type: vec![],
+            checks: vec![],
+            checks_cents: 0,
+            cash_cents: 0,
+            deposit_cents: 0,
+        };
+        let mut pay_types: BTreeMap<String, i64> = BTreeMap::new();
+        let mut adj_types: BTreeMap<String, i64> = BTreeMap::new();
+        for s in &day_entries {
+            let e = &s.entry;
+            let patient = people.get(&e.patient_id).map(name_of).unwrap_or_default();
+            // A reversal counts as its original with the opposite sign.
+            let (kind, sign) = match e.kind.reverses() {
+                Some(id) => match originals.iter().find(|o| o.id == id) {
+                    Some(o) => (&o.kind, -1),
+                    None => continue,
+                },
+                None => (&e.kind, 1),
+            };
+            let Some(amount) = kind.amount() else {
+                continue;
+            };
+            let line = DaySheetLine {
+                entry_id: e.id,
+                patient: patient.clone(),
+                code: match kind {
+                    EntryKind::Charge { code, .. } => code.clone(),
+                    _ => String::new(),
+                },
+                description: describe(e, &fees),
+                amount_cents: sign * amount.0,
+            };
+            match kind {
+                EntryKind::Charge { .. } => {
+                    sheet.charges_cents += line.amount_cents;
+                    sheet.charges.push(line);
+                }
+                EntryKind::Payment { method, .. } => {
+                    *pay_types.entry(payment_type(method).into()).or_default() += line.amount_cents;
+                    sheet.payments_cents += line.amount_cents;
+                    match method {
+                        PaymentMethod::Check { number } => sheet.checks.push(DepositCheck {
+                            number: number.clone(),
+                            patient,
+                            amount_cents: line.amount_cents,
+                        }),
+                        PaymentMethod::Cash => sheet.cash_cents += line.amount_cents,
+                        _ => {}
+                    }
+                    sheet.payments.push(line);
+                }
+                EntryKind::Adjustment { adjustment, .. } => {
+                    *adj_types.entry(adjustment.as_str().into()).or_default() += line.amount_cents;
+                    sheet.adjustments.push(line);
+                }
+                EntryKind::Reversal { .. } => {}
+            }
+        }
+        sheet.checks_cents = sheet.checks.iter().map(|c| c.amount_cents).sum();
+        sheet.deposit_cents = sheet.checks_cents + sheet.cash_cents;
+        sheet.payments_by_type = subtotals(pay_types);
+        sheet.adjustments_by_type = subtotals(adj_types);
+        Ok(sheet)
+    }
+}
+
+fn subtotals(m: BTreeMap<String, i64>) -> Vec<Subtotal> {
+    m.into_iter()
+        .map(|(kind, amount_cents)| Subtotal { kind, amount_cents })
+        .collect()
+}

@@ -1,0 +1,3 @@
+//! Patients: records (search, the card, create, edit, archive, un-archive) and families.
+pub mod family;
+pub mod records;

@@ -1,0 +1,150 @@
+//! Running FrontDesk from the command line: `init`, `demo`, `timezone`, `limits`,
+//! `recovery-kit`, `unlock`, `backup`, `restore`, `rekey`.
+use std::path::{Path, PathBuf};
+
+use frontdesk_app::admin::restore_backup::{restore_backup, RestoreKey};
+use frontdesk_app::admin::worklist_limits::WorklistLimits;
+use frontdesk_app::{start, unlock_with_recovery_code, App, AppError, Config, ErrorCode, Started};
+
+use crate::open_app::{no_database, read_input, with, Open};
+use crate::output;
+
+pub async fn init(cfg: Config) -> Result<(), AppError> {
+    if cfg.data_dir.has_database() {
+        return Err(AppError::new(
+            ErrorCode::AlreadyInitialized,
+            "a FrontDesk database already exists in that folder",
+        ));
+    }
+    with(cfg, Open::CreateIfMissing, async |app| {
+        println!("{}", app.db().path().display());
+        Ok(())
+    })
+    .await
+}
+
+pub async fn demo(cfg: Config, patients: usize, seed: u64) -> Result<(), AppError> {
+    with(cfg, Open::CreateIfMissing, async |app| {
+        if app.patient_count().await? > 0 {
+            return Err(AppError::new(
+                ErrorCode::AlreadyInitialized,
+                "the database already has patients; demo data goes into an empty database",
+            ));
+        }
+        let s = frontdesk_demo::load_demo(app, patients, seed).await?;
+        println!(
+            "demo data: {} patients ({} families, {} with insurance), {} providers, {} operatories, {} appointments",
+            s.patients, s.families, s.covered, s.providers, s.operatories, s.appointments
+        );
+        Ok(())
+    })
+    .await
+}
+
+pub async fn timezone(app: &mut App, zone: Option<String>) -> Result<(), AppError> {
+    if let Some(z) = zone {
+        app.set_clinic_timezone(&z).await?;
+    }
+    println!("{}", app.clinic_timezone().name());
+    Ok(())
+}
+
+/// The new value of each limit given on the command line (`None`: unchanged).
+pub struct LimitChanges {
+    pub claims_outstanding_days: Option<i64>,
+    pub preauth_pending_days: Option<i64>,
+    pub reverify_days: Option<i64>,
+    pub eligibility_lookahead_days: Option<i64>,
+}
+
+pub async fn limits(app: &App, c: LimitChanges) -> Result<(), AppError> {
+    let old = app.worklist_limits().await?;
+    let new = WorklistLimits {
+        claims_outstanding_days: c
+            .claims_outstanding_days
+            .unwrap_or(old.claims_outstanding_days),
+        preauth_pending_days: c.preauth_pending_days.unwrap_or(old.preauth_pending_days),
+        reverify_days: c.reverify_days.unwrap_or(old.reverify_days),
+        eligibility_lookahead_days: c
+            .eligibility_lookahead_days
+            .unwrap_or(old.eligibility_lookahead_days),
+    };
+    if new != old {
+        app.set_worklist_limits(&new).await?;
+    }
+    output::json(&app.worklist_limits().await?);
+    Ok(())
+}
+
+pub async fn recovery_kit(app: &App, pdf: Option<PathBuf>) -> Result<(), AppError> {
+    let kit = app.recovery_kit().await?;
+    println!("{}", kit.code);
+    if let Some(path) = pdf {
+        std::fs::write(&path, app.recovery_kit_pdf().await?)?;
+        eprintln!("saved {}", path.display());
+    }
+    Ok(())
+}
+
+/// A code given as `-` is read from standard input.
+fn code_from(arg: &str) -> Result<String, AppError> {
+    if arg == "-" {
+        read_input(Path::new("-"))
+    } else {
+        Ok(arg.to_string())
+    }
+}
+
+pub async fn unlock(cfg: Config, recovery_code: &str) -> Result<(), AppError> {
+    if !cfg.data_dir.has_database() {
+        return Err(no_database(&cfg));
+    }
+    let code = code_from(recovery_code)?;
+    let app = match start(cfg).await? {
+        Started::Locked(l) => {
+            let app = unlock_with_recovery_code(&l, &code).await?;
+            println!("unlocked; the key is back in this computer's keychain");
+            app
+        }
+        Started::Ready(app) | Started::Created(app) => {
+            println!("already unlocked: the keychain holds this database's key");
+            app
+        }
+    };
+    app.close().await;
+    Ok(())
+}
+
+pub async fn backup(app: &App, file: &Path) -> Result<(), AppError> {
+    app.backup(file).await?;
+    println!("encrypted backup written to {}", file.display());
+    Ok(())
+}
+
+/// Restores a backup; on a new computer (no database yet) the recovery code sets the folder up.
+pub async fn restore(
+    cfg: Config,
+    file: &Path,
+    recovery_code: Option<&str>,
+) -> Result<(), AppError> {
+    let code = recovery_code.map(code_from).transpose()?;
+    let key = match &code {
+        Some(c) => RestoreKey::RecoveryCode(c.trim()),
+        None => RestoreKey::Keychain,
+    };
+    let done = restore_backup(&cfg, file, key).await?;
+    println!("restored {}", file.display());
+    if let Some(old) = done.replaced {
+        println!("the database it replaced is kept at {}", old.display());
+    }
+    Ok(())
+}
+
+pub async fn rekey(app: &mut App) -> Result<(), AppError> {
+    let code = app.rekey().await?;
+    println!("{}", code.as_str());
+    eprintln!(
+        "The database has a new key; the old recovery code no longer works. Print the new one."
+    );
+    Ok(())
+}

@@ -1,0 +1,94 @@
+//! The one way the CLI opens FrontDesk: find the data folder, refuse a folder without a database
+//! (unless the command is one that creates it), unlock with the keychain, run the command, close.
+use std::io::Read;
+use std::path::Path;
+
+use frontdesk_app::admin::data_folder::DataDir;
+use frontdesk_app::{start, App, AppError, Config, ErrorCode, LockReason, Started};
+
+use crate::Cli;
+
+/// Whether the command may create a database where there is none.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Open {
+    /// Every command but `init` and `demo`: a folder without a database is an error.
+    Existing,
+    /// `init` and `demo`: create the encrypted database (and print its recovery code).
+    CreateIfMissing,
+}
+
+pub fn config(cli: &Cli) -> Config {
+    let dir = cli
+        .data_dir
+        .clone()
+        .map(DataDir::new)
+        .unwrap_or_else(DataDir::default_location);
+    Config::new(dir)
+}
+
+/// The error for a folder that holds no database (a typo in `--data-dir` must not make one).
+pub fn no_database(cfg: &Config) -> AppError {
+    AppError::new(
+        ErrorCode::NotFound,
+        format!(
+            "no FrontDesk database in {} (run frontdesk init)",
+            cfg.data_dir.root().display()
+        ),
+    )
+}
+
+/// Opens the database with the key from the keychain; a locked database is an error here.
+async fn open(cfg: Config, how: Open) -> Result<App, AppError> {
+    if how == Open::Existing && !cfg.data_dir.has_database() {
+        return Err(no_database(&cfg));
+    }
+    match start(cfg).await? {
+        Started::Ready(app) => Ok(app),
+        Started::Created(app) => {
+            print_new_database(&app).await?;
+            Ok(app)
+        }
+        Started::Locked(l) => Err(AppError::new(
+            match l.reason {
+                LockReason::KeychainMissing => ErrorCode::KeychainMissing,
+                LockReason::KeychainUnavailable => ErrorCode::KeychainUnavailable,
+            },
+            format!("{} (frontdesk unlock --recovery-code CODE)", l.message),
+        )),
+    }
+}
+
+/// Opens the database, runs `f`, and closes the database whether `f` succeeded or not.
+pub async fn with(
+    cfg: Config,
+    how: Open,
+    f: impl AsyncFnOnce(&mut App) -> Result<(), AppError>,
+) -> Result<(), AppError> {
+    let mut app = open(cfg, how).await?;
+    let r = f(&mut app).await;
+    app.close().await;
+    r
+}
+
+async fn print_new_database(app: &App) -> Result<(), AppError> {
+    let kit = app.recovery_kit().await?;
+    eprintln!(
+        "Created a new encrypted FrontDesk database; its key is in this computer's keychain."
+    );
+    eprintln!(
+        "RECOVERY CODE (print it and keep it safe — without it a lost keychain means lost data):"
+    );
+    eprintln!("  {}", kit.code);
+    Ok(())
+}
+
+/// A file's text, or standard input for `-`.
+pub fn read_input(path: &Path) -> Result<String, AppError> {
+    let mut s = String::new();
+    if path == Path::new("-") {
+        std::io::stdin().read_to_string(&mut s)?;
+    } else {
+        s = std::fs::read_to_string(path)?;
+    }
+    Ok(s)
+}
