@@ -1,5 +1,6 @@
 //! What the window is connected to: an unlocked app, a locked database, or a start-up failure.
 use frontdesk_app::admin::data_folder::DataDir;
+use frontdesk_app::admin::folder_lock::FolderLock;
 use frontdesk_app::{
     start, unlock_with_recovery_code, App, AppError, AppStatus, Config, ErrorCode, Locked, Started,
 };
@@ -11,16 +12,22 @@ pub enum State {
     Failed(AppError),
 }
 
-pub struct Session(pub RwLock<State>);
+/// The window's state, and the data folder's lock held for as long as the window runs (so a
+/// second window, a restore or a rekey cannot replace the database under it).
+pub struct Session(pub RwLock<State>, Option<FolderLock>);
 
 impl Session {
     pub async fn start(data_dir: DataDir) -> Session {
+        let lock = match FolderLock::acquire(&data_dir) {
+            Ok(lock) => lock,
+            Err(e) => return Session(RwLock::new(State::Failed(e)), None),
+        };
         let state = match start(Config::new(data_dir)).await {
             Ok(Started::Ready(app) | Started::Created(app)) => State::Ready(app),
             Ok(Started::Locked(l)) => State::Locked(l),
             Err(e) => State::Failed(e),
         };
-        Session(RwLock::new(state))
+        Session(RwLock::new(state), Some(lock))
     }
 
     pub async fn status(&self) -> Result<AppStatus, AppError> {

@@ -1234,7 +1234,11 @@ export type ErrorCode = "validation" | "not_found" | "duplicate_chart_number" | 
 /**
  * No printer, an unknown printer, or the print system refused the job (the message says).
  */
-"printer" | "wrong_key" | "keychain_missing" | "keychain_unavailable" | "invalid_recovery_code" | "locked" | "already_initialized" | "storage" | "internal"
+"printer" | "wrong_key" | "keychain_missing" | "keychain_unavailable" | "invalid_recovery_code" | "locked" | 
+/**
+ * FrontDesk is open on this data folder elsewhere (another window or session).
+ */
+"in_use" | "already_initialized" | "storage" | "internal"
 export type EstimateLine = { item_id: number; 
 /**
  * Fee × units.

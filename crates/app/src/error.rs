@@ -24,6 +24,8 @@ pub enum ErrorCode {
     KeychainUnavailable,
     InvalidRecoveryCode,
     Locked,
+    /// FrontDesk is open on this data folder elsewhere (another window or session).
+    InUse,
     AlreadyInitialized,
     Storage,
     Internal,

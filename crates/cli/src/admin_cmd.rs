@@ -2,6 +2,7 @@
 //! `recovery-kit`, `unlock`, `backup`, `restore`, `rekey`.
 use std::path::{Path, PathBuf};
 
+use frontdesk_app::admin::folder_lock::FolderLock;
 use frontdesk_app::admin::restore_backup::{restore_backup, RestoreKey};
 use frontdesk_app::admin::worklist_limits::WorklistLimits;
 use frontdesk_app::{start, unlock_with_recovery_code, App, AppError, Config, ErrorCode, Started};
@@ -127,6 +128,8 @@ pub async fn restore(
     file: &Path,
     recovery_code: Option<&str>,
 ) -> Result<(), AppError> {
+    // Refused while FrontDesk is open on the folder (it holds the folder's lock).
+    let _lock = FolderLock::acquire(&cfg.data_dir)?;
     let code = recovery_code.map(code_from).transpose()?;
     let key = match &code {
         Some(c) => RestoreKey::RecoveryCode(c.trim()),

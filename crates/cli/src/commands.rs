@@ -3,7 +3,7 @@
 use frontdesk_app::AppError;
 
 use crate::admin_cmd::{self, LimitChanges};
-use crate::open_app::{config, read_input, with, Open::Existing};
+use crate::open_app::{config, read_input, with, Open::Existing, Open::ExistingAlone};
 use crate::{
     bench_cmd, estimate_cmd, insurance_cmd, money_cmd, patient_cmd, schedule_cmd, Cli, Command,
 };
@@ -118,7 +118,7 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
             file,
             recovery_code,
         } => admin_cmd::restore(cfg, &file, recovery_code.as_deref()).await,
-        Command::Rekey => with(cfg, Existing, async |a| admin_cmd::rekey(a).await).await,
+        Command::Rekey => with(cfg, ExistingAlone, async |a| admin_cmd::rekey(a).await).await,
         Command::Estimate { file, explain } => {
             println!("{}", estimate_cmd::run_file(&read_input(&file)?, explain)?);
             Ok(())

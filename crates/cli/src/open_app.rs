@@ -4,16 +4,23 @@ use std::io::Read;
 use std::path::Path;
 
 use frontdesk_app::admin::data_folder::DataDir;
+use frontdesk_app::admin::folder_lock::FolderLock;
 use frontdesk_app::{start, App, AppError, Config, ErrorCode, LockReason, Started};
 
 use crate::Cli;
 
-/// Whether the command may create a database where there is none.
+/// Whether the command may create a database where there is none, and whether it needs the
+/// data folder to itself.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Open {
-    /// Every command but `init` and `demo`: a folder without a database is an error.
+    /// Most commands: a folder without a database is an error. They are safe beside a running
+    /// desktop app (SQLite serialises the writers of one database on one computer).
     Existing,
-    /// `init` and `demo`: create the encrypted database (and print its recovery code).
+    /// `rekey`: re-encrypts the whole file, so it takes the folder's lock and refuses while the
+    /// desktop app (or another such command) has the folder open.
+    ExistingAlone,
+    /// `init` and `demo`: create the encrypted database (and print its recovery code), holding
+    /// the folder's lock.
     CreateIfMissing,
 }
 
@@ -39,7 +46,7 @@ pub fn no_database(cfg: &Config) -> AppError {
 
 /// Opens the database with the key from the keychain; a locked database is an error here.
 async fn open(cfg: Config, how: Open) -> Result<App, AppError> {
-    if how == Open::Existing && !cfg.data_dir.has_database() {
+    if how != Open::CreateIfMissing && !cfg.data_dir.has_database() {
         return Err(no_database(&cfg));
     }
     match start(cfg).await? {
@@ -64,6 +71,15 @@ pub async fn with(
     how: Open,
     f: impl AsyncFnOnce(&mut App) -> Result<(), AppError>,
 ) -> Result<(), AppError> {
+    let _lock = match how {
+        Open::Existing => None,
+        Open::ExistingAlone | Open::CreateIfMissing => {
+            if how == Open::ExistingAlone && !cfg.data_dir.has_database() {
+                return Err(no_database(&cfg));
+            }
+            Some(FolderLock::acquire(&cfg.data_dir)?)
+        }
+    };
     let mut app = open(cfg, how).await?;
     let r = f(&mut app).await;
     app.close().await;

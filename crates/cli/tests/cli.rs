@@ -126,6 +126,41 @@ fn a_command_on_a_folder_without_a_database_makes_none() {
     }
 }
 
+/// While the desktop app holds the data folder (its lock), the commands that replace or
+/// re-encrypt the database refuse with a clear error and change nothing; the others, which
+/// SQLite serialises, still work beside it.
+#[test]
+fn restore_rekey_and_demo_refuse_while_the_app_holds_the_folder() {
+    use frontdesk_app::admin::data_folder::DataDir;
+    use frontdesk_app::admin::folder_lock::FolderLock;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    ok(dir, &["init"]);
+    let backup = tmp.path().join("b.db");
+    ok(dir, &["backup", backup.to_str().unwrap()]);
+    let before = std::fs::read(dir.join("frontdesk.db")).unwrap();
+    let held = FolderLock::acquire(&DataDir::new(dir)).unwrap();
+    for args in [
+        &["restore", backup.to_str().unwrap()][..],
+        &["rekey"][..],
+        &["demo", "--patients", "3"][..],
+    ] {
+        let e = err(dir, args);
+        assert!(
+            e.contains("error[in_use]") && e.contains("FrontDesk is open"),
+            "{args:?}: {e}"
+        );
+    }
+    assert_eq!(
+        std::fs::read(dir.join("frontdesk.db")).unwrap(),
+        before,
+        "nothing changed"
+    );
+    ok(dir, &["patient", "search", "garcia"]);
+    drop(held);
+    ok(dir, &["rekey"]);
+}
+
 #[test]
 fn patient_add_refuses_bad_input_with_a_typed_error() {
     let tmp = tempfile::tempdir().unwrap();

@@ -74,15 +74,16 @@ impl Db {
         Self::connect(path, key, false).await
     }
 
-    /// Creates a new database file (fails if one exists) and applies every migration.
+    /// Creates a new database file and applies every migration. The file is created exclusively
+    /// (`O_EXCL`): when another process has just made one there, this fails with an
+    /// `AlreadyExists` I/O error and touches nothing of it.
     pub async fn create(path: &Path, key: &DbKey) -> Result<Db> {
-        if path.exists() {
-            return Err(StoreError::Io(std::io::Error::new(
-                std::io::ErrorKind::AlreadyExists,
-                "a database already exists there",
-            )));
-        }
-        let db = Self::connect(path, key, true).await?;
+        // An empty file is an empty database to SQLite (and SQLCipher encrypts its first page).
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)?;
+        let db = Self::connect(path, key, false).await?;
         db.migrate().await?;
         Ok(db)
     }

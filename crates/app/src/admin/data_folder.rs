@@ -66,7 +66,9 @@ impl DataDir {
 
     pub fn write_identity(&self, id: &Identity) -> Result<(), AppError> {
         std::fs::create_dir_all(&self.root)?;
-        let tmp = self.root.join(format!("{IDENTITY_FILE}.tmp"));
+        let tmp = self
+            .root
+            .join(format!("{IDENTITY_FILE}.{}.tmp", std::process::id()));
         std::fs::write(
             &tmp,
             serde_json::to_vec_pretty(id).expect("identity serializes"),
@@ -75,15 +77,15 @@ impl DataDir {
         Ok(())
     }
 
-    /// Removes what a failed first start left behind (only called before any data was written).
-    pub(crate) fn remove_new_database(&self) {
-        for f in [
-            DB_FILE,
-            "frontdesk.db-wal",
-            "frontdesk.db-shm",
-            IDENTITY_FILE,
-        ] {
+    /// Removes what this process's failed first start made (only called before any data was
+    /// written): its database file with the WAL and shared-memory files, and the identity file
+    /// only when this process wrote it.
+    pub(crate) fn remove_new_database(&self, identity_written: bool) {
+        for f in [DB_FILE, "frontdesk.db-wal", "frontdesk.db-shm"] {
             let _ = std::fs::remove_file(self.root.join(f));
+        }
+        if identity_written {
+            let _ = std::fs::remove_file(self.identity_path());
         }
     }
 }

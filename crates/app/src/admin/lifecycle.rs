@@ -82,15 +82,45 @@ pub async fn start(cfg: Config) -> Result<Started, AppError> {
     };
     match open(cfg.clone(), &identity, key).await {
         Ok(app) => Ok(Started::Ready(app)),
-        Err(e) if e.code == ErrorCode::WrongKey => Ok(Started::Locked(Locked {
-            cfg,
-            reason: LockReason::KeychainMissing,
-            message: "The key in this computer's keychain does not open the FrontDesk database. \
+        Err(e) if e.code == ErrorCode::WrongKey => {
+            if let Some(app) = open_with_staged_key(&cfg, &identity).await? {
+                return Ok(Started::Ready(app));
+            }
+            Ok(Started::Locked(Locked {
+                cfg,
+                reason: LockReason::KeychainMissing,
+                message:
+                    "The key in this computer's keychain does not open the FrontDesk database. \
                       Unlock with the recovery code."
-                .into(),
-        })),
+                        .into(),
+            }))
+        }
         Err(e) => Err(e),
     }
+}
+
+/// The keychain entry that holds a new key while the database is re-encrypted under it.
+fn staged_key_id(database_id: &str) -> String {
+    format!("{database_id}.next-key")
+}
+
+/// A rekey that stopped after re-encrypting (the keychain refused the switch, or the process
+/// ended) leaves the new key staged: open with it, and make it the key of record.
+async fn open_with_staged_key(cfg: &Config, identity: &Identity) -> Result<Option<App>, AppError> {
+    let staged_id = staged_key_id(&identity.database_id);
+    let Ok(staged) = cfg.keystore.load(&staged_id) else {
+        return Ok(None);
+    };
+    let app = match open(cfg.clone(), identity, staged.clone()).await {
+        Ok(app) => app,
+        Err(e) if e.code == ErrorCode::WrongKey => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    cfg.keystore.store(&identity.database_id, &staged)?;
+    let _ = cfg.keystore.delete(&staged_id);
+    // The new key's recovery code has not been confirmed as printed.
+    settings::set(&app.db, SETTING_KIT_ACKNOWLEDGED, "false").await?;
+    Ok(Some(app))
 }
 
 fn locked(cfg: Config, e: &VaultError) -> Locked {
@@ -122,8 +152,23 @@ async fn create(cfg: Config) -> Result<App, AppError> {
         database_id: uuid::Uuid::new_v4().to_string(),
         created_at: cfg.clock.now(),
     };
+    // The exclusive create is the lock: a second process starting at the same moment gets
+    // `AlreadyExists` here and must not remove what the first one made.
+    let db = match Db::create(&cfg.data_dir.db_path(), &DbKey::Raw(key.bytes())).await {
+        Ok(db) => db,
+        Err(StoreError::Io(e)) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(AppError::new(
+                ErrorCode::AlreadyInitialized,
+                "another FrontDesk has just created the database in this folder; start again",
+            ))
+        }
+        Err(e) => {
+            cfg.data_dir.remove_new_database(false);
+            return Err(e.into());
+        }
+    };
+    let mut identity_written = false;
     let result = async {
-        let db = Db::create(&cfg.data_dir.db_path(), &DbKey::Raw(key.bytes())).await?;
         settings::set(&db, SETTING_DATABASE_ID, &identity.database_id).await?;
         settings::set(&db, SETTING_KIT_ACKNOWLEDGED, "false").await?;
         let tz = iana_time_zone::get_timezone()
@@ -131,18 +176,18 @@ async fn create(cfg: Config) -> Result<App, AppError> {
             .filter(|t| t.parse::<Tz>().is_ok());
         settings::set(&db, SETTING_TIMEZONE, tz.as_deref().unwrap_or("UTC")).await?;
         cfg.data_dir.write_identity(&identity)?;
+        identity_written = true;
         // The key goes into the keychain before anyone can put data in the database.
         cfg.keystore.store(&identity.database_id, &key)?;
-        Ok::<Db, AppError>(db)
+        Ok::<(), AppError>(())
     }
     .await;
+    db.close().await;
     match result {
-        Ok(db) => {
-            db.close().await;
-            open(cfg, &identity, key).await
-        }
+        Ok(()) => open(cfg, &identity, key).await,
         Err(e) => {
-            cfg.data_dir.remove_new_database();
+            // Only what this process made: its own database file and, if written, its identity.
+            cfg.data_dir.remove_new_database(identity_written);
             Err(e)
         }
     }
@@ -230,20 +275,45 @@ impl App {
         self.cfg.clock.today_in(self.tz)
     }
 
-    /// Re-encrypts the database under a fresh key, stores it in the keychain and returns the
-    /// new recovery code (the old one stops working).
+    /// Re-encrypts the database under a fresh key and returns the new recovery code (the old one
+    /// stops working). The order keeps a key for the database in the keychain at every moment:
+    /// the new key is staged in the keychain first, then the database is re-encrypted, then the
+    /// keychain entry is switched. If the switch fails, start-up opens with the staged key (and
+    /// `recovery_kit` already shows the new code).
     pub async fn rekey(&mut self) -> Result<RecoveryCode, AppError> {
         let new_key = DatabaseKey::generate()?;
-        self.db.rekey(&DbKey::Raw(new_key.bytes())).await?;
-        self.cfg.keystore.store(&self.database_id, &new_key)?;
-        self.db.close().await;
-        self.db = Db::open(&self.cfg.data_dir.db_path(), &DbKey::Raw(new_key.bytes())).await?;
-        self.key = new_key;
+        let staged_id = staged_key_id(&self.database_id);
+        self.cfg.keystore.store(&staged_id, &new_key)?;
+        if let Err(e) = self.db.rekey(&DbKey::Raw(new_key.bytes())).await {
+            let _ = self.cfg.keystore.delete(&staged_id);
+            let old_key = self.key.clone();
+            self.reopen(old_key).await?;
+            return Err(e.into());
+        }
+        self.reopen(new_key).await?;
         settings::set(&self.db, SETTING_KIT_ACKNOWLEDGED, "false").await?;
+        if let Err(e) = self.cfg.keystore.store(&self.database_id, &self.key) {
+            return Err(AppError::new(
+                AppError::from(e).code,
+                "The database has its new key, but the keychain did not take it; FrontDesk keeps \
+                 it as a staged entry and opens with it next time. Print the new recovery kit now.",
+            ));
+        }
+        let _ = self.cfg.keystore.delete(&staged_id);
         Ok(RecoveryCode::from_key(&self.key))
     }
 
-    /// Writes an encrypted backup (same key) to `dest`.
+    /// Closes the connections and opens the database again with `key`.
+    async fn reopen(&mut self, key: DatabaseKey) -> Result<(), AppError> {
+        self.db.close().await;
+        self.db = Db::open(&self.cfg.data_dir.db_path(), &DbKey::Raw(key.bytes())).await?;
+        self.key = key;
+        Ok(())
+    }
+
+    /// Writes an encrypted backup (same key) to `dest`: into a temporary file in the destination
+    /// folder, which is checked (it opens with the key and passes the integrity check) and synced
+    /// before it is renamed to `dest`, so `dest` is either a whole, checked backup or absent.
     pub async fn backup(&self, dest: &std::path::Path) -> Result<(), AppError> {
         if dest.exists() {
             return Err(AppError::new(
@@ -251,12 +321,49 @@ impl App {
                 "the backup file already exists; choose a new name",
             ));
         }
-        self.db.backup_to(dest).await.map_err(|e| match e {
+        let name = dest.file_name().ok_or_else(|| {
+            AppError::invalid(
+                "file",
+                "Give the backup a file name, e.g. frontdesk-backup.db",
+            )
+        })?;
+        let mut tmp_name = std::ffi::OsString::from(".");
+        tmp_name.push(name);
+        tmp_name.push(format!(".partial-{}", std::process::id()));
+        let tmp = dest.with_file_name(tmp_name);
+        let _ = std::fs::remove_file(&tmp);
+        let written = self.write_checked_backup(&tmp).await;
+        let published = written.and_then(|()| {
+            crate::admin::restore_backup::sync_file(&tmp)?;
+            std::fs::rename(&tmp, dest)?;
+            match dest.parent().filter(|p| !p.as_os_str().is_empty()) {
+                Some(folder) => crate::admin::restore_backup::sync_dir(folder),
+                None => crate::admin::restore_backup::sync_dir(std::path::Path::new(".")),
+            }
+        });
+        if published.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        published
+    }
+
+    async fn write_checked_backup(&self, tmp: &std::path::Path) -> Result<(), AppError> {
+        self.db.backup_to(tmp).await.map_err(|e| match e {
             StoreError::Sqlx(_) => {
                 AppError::new(ErrorCode::Storage, "the backup could not be written")
             }
             other => other.into(),
-        })
+        })?;
+        let copy = Db::open(tmp, &DbKey::Raw(self.key.bytes())).await?;
+        let sound = copy.quick_check().await;
+        copy.close().await;
+        if !sound? {
+            return Err(AppError::new(
+                ErrorCode::Storage,
+                "the backup did not pass the integrity check; it was not kept",
+            ));
+        }
+        Ok(())
     }
 
     /// Changes the clinic's timezone; an unknown name is a validation error and changes nothing.
@@ -276,5 +383,69 @@ impl App {
 
     pub async fn close(self) {
         self.db.close().await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+    use std::sync::Mutex;
+
+    use super::*;
+    use crate::admin::data_folder::{DB_FILE, IDENTITY_FILE};
+
+    #[derive(Default)]
+    struct Keys(Mutex<HashMap<String, DatabaseKey>>);
+
+    impl KeyStore for Keys {
+        fn load(&self, id: &str) -> Result<DatabaseKey, VaultError> {
+            self.0
+                .lock()
+                .unwrap()
+                .get(id)
+                .cloned()
+                .ok_or(VaultError::KeychainMissing)
+        }
+        fn store(&self, id: &str, key: &DatabaseKey) -> Result<(), VaultError> {
+            self.0.lock().unwrap().insert(id.into(), key.clone());
+            Ok(())
+        }
+        fn delete(&self, id: &str) -> Result<(), VaultError> {
+            self.0.lock().unwrap().remove(id);
+            Ok(())
+        }
+    }
+
+    fn config(dir: &std::path::Path) -> Config {
+        Config {
+            data_dir: DataDir::new(dir),
+            keystore: Arc::new(Keys::default()),
+            clock: Arc::new(SystemClock),
+            actor: "test".into(),
+        }
+    }
+
+    /// A second process that saw an empty folder and then finds another's brand-new database
+    /// must fail without removing it (the old code deleted the database and its identity).
+    #[tokio::test]
+    async fn creating_where_another_process_just_created_deletes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let winner = match start(config(dir.path())).await.unwrap() {
+            Started::Created(app) => app,
+            other => panic!("expected a new database, got {other:?}"),
+        };
+        winner.close().await;
+        let db_before = std::fs::read(dir.path().join(DB_FILE)).unwrap();
+        let id_before = std::fs::read(dir.path().join(IDENTITY_FILE)).unwrap();
+
+        let Err(e) = create(config(dir.path())).await else {
+            panic!("a second create must fail");
+        };
+        assert_eq!(e.code, ErrorCode::AlreadyInitialized, "{}", e.message);
+        assert_eq!(std::fs::read(dir.path().join(DB_FILE)).unwrap(), db_before);
+        assert_eq!(
+            std::fs::read(dir.path().join(IDENTITY_FILE)).unwrap(),
+            id_before
+        );
     }
 }

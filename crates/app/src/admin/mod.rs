@@ -2,6 +2,7 @@
 //! recovery kit, who is acting, and office settings (typed JSON values, worklist limits).
 pub mod actor;
 pub mod data_folder;
+pub mod folder_lock;
 pub mod lifecycle;
 pub mod recovery_kit;
 pub mod restore_backup;

@@ -79,15 +79,9 @@ pub async fn restore_backup(
         }
     }
 
-    let replaced = if dir.db_path().exists() {
-        let stamp = cfg.clock.now().format("%Y%m%dT%H%M%SZ");
-        let aside = dir.root().join(format!("{DB_FILE}.before-restore-{stamp}"));
-        move_with_sidecars(&dir.db_path(), &aside)?;
-        Some(aside)
-    } else {
-        None
-    };
-    std::fs::rename(&staged, dir.db_path())?;
+    let stamp = cfg.clock.now().format("%Y%m%dT%H%M%SZ");
+    let aside = dir.root().join(format!("{DB_FILE}.before-restore-{stamp}"));
+    let replaced = switch_in(&staged, &dir.db_path(), &aside, Crash::Never)?;
     if identity.is_none() {
         dir.write_identity(&Identity {
             database_id: backup_id.clone(),
@@ -147,14 +141,139 @@ fn remove_with_sidecars(path: &Path) {
     remove_sidecars(path);
 }
 
-/// Moves a database with its WAL and shared-memory files (they belong together).
-fn move_with_sidecars(from: &Path, to: &Path) -> Result<(), AppError> {
-    for suffix in ["-wal", "-shm"] {
-        let f = sidecar(from, suffix);
-        if f.exists() {
-            std::fs::rename(&f, sidecar(to, suffix))?;
+/// Where a test stops the switch as a crash would (the switch's steps are each atomic).
+#[derive(Clone, Copy, PartialEq)]
+enum Crash {
+    Never,
+    #[cfg(test)]
+    BeforeSwitch,
+}
+
+/// Puts the checked copy `staged` in place of the live database so that a crash at any moment
+/// leaves a database at `live`: the live file and its WAL are first linked (or copied) to
+/// `aside` — the safety copy — and the staged file is then renamed over the live one, which
+/// the file system does in one step; the file and the folder are synced. Returns the safety
+/// copy's path when there was a live database.
+fn switch_in(
+    staged: &Path,
+    live: &Path,
+    aside: &Path,
+    crash: Crash,
+) -> Result<Option<PathBuf>, AppError> {
+    sync_file(staged)?;
+    let replaced = if live.exists() {
+        keep_copy(live, aside)?;
+        let wal = sidecar(live, "-wal");
+        if wal.exists() {
+            keep_copy(&wal, &sidecar(aside, "-wal"))?;
         }
+        Some(aside.to_path_buf())
+    } else {
+        None
+    };
+    if crash != Crash::Never {
+        return Err(AppError::new(
+            ErrorCode::Internal,
+            "stopped before the switch (test)",
+        ));
     }
-    std::fs::rename(from, to)?;
+    // The live WAL belongs to the database being replaced (its content is in the safety copy).
+    remove_sidecars(live);
+    std::fs::rename(staged, live)?;
+    if let Some(folder) = live.parent() {
+        sync_dir(folder)?;
+    }
+    Ok(replaced)
+}
+
+/// A copy of `from` at `to` that shares nothing it could lose: a hard link where the file
+/// system has them (instant, and the rename over `from` then leaves `to` the old file), else a
+/// byte copy, synced.
+fn keep_copy(from: &Path, to: &Path) -> Result<(), AppError> {
+    if std::fs::hard_link(from, to).is_err() {
+        std::fs::copy(from, to)?;
+        sync_file(to)?;
+    }
     Ok(())
+}
+
+pub(crate) fn sync_file(path: &Path) -> Result<(), AppError> {
+    std::fs::File::open(path)?.sync_all()?;
+    Ok(())
+}
+
+/// Makes a rename in `dir` durable (a no-op where folders cannot be opened, as on Windows).
+pub(crate) fn sync_dir(dir: &Path) -> Result<(), AppError> {
+    #[cfg(unix)]
+    std::fs::File::open(dir)?.sync_all()?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(p: &Path, s: &str) {
+        std::fs::write(p, s).unwrap();
+    }
+
+    #[test]
+    fn a_crash_before_the_switch_leaves_the_live_database_and_a_safety_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        let (staged, live, aside) = (
+            dir.path().join("new.db"),
+            dir.path().join("frontdesk.db"),
+            dir.path().join("frontdesk.db.before"),
+        );
+        write(&staged, "new");
+        write(&live, "old");
+        write(&sidecar(&live, "-wal"), "old wal");
+        assert!(switch_in(&staged, &live, &aside, Crash::BeforeSwitch).is_err());
+        assert_eq!(
+            std::fs::read_to_string(&live).unwrap(),
+            "old",
+            "the live database is there"
+        );
+        assert_eq!(
+            std::fs::read_to_string(sidecar(&live, "-wal")).unwrap(),
+            "old wal"
+        );
+        assert_eq!(std::fs::read_to_string(&aside).unwrap(), "old");
+    }
+
+    #[test]
+    fn the_switch_replaces_the_live_file_in_one_step_and_keeps_the_old_one_with_its_wal() {
+        let dir = tempfile::tempdir().unwrap();
+        let (staged, live, aside) = (
+            dir.path().join("new.db"),
+            dir.path().join("frontdesk.db"),
+            dir.path().join("frontdesk.db.before"),
+        );
+        write(&staged, "new");
+        write(&live, "old");
+        write(&sidecar(&live, "-wal"), "old wal");
+        write(&sidecar(&live, "-shm"), "old shm");
+        let kept = switch_in(&staged, &live, &aside, Crash::Never).unwrap();
+        assert_eq!(kept.as_deref(), Some(aside.as_path()));
+        assert_eq!(std::fs::read_to_string(&live).unwrap(), "new");
+        assert!(!sidecar(&live, "-wal").exists() && !sidecar(&live, "-shm").exists());
+        assert_eq!(std::fs::read_to_string(&aside).unwrap(), "old");
+        assert_eq!(
+            std::fs::read_to_string(sidecar(&aside, "-wal")).unwrap(),
+            "old wal"
+        );
+        assert!(!staged.exists());
+    }
+
+    #[test]
+    fn onto_an_empty_folder_there_is_nothing_to_keep() {
+        let dir = tempfile::tempdir().unwrap();
+        let (staged, live) = (dir.path().join("new.db"), dir.path().join("frontdesk.db"));
+        write(&staged, "new");
+        let kept = switch_in(&staged, &live, &dir.path().join("aside"), Crash::Never).unwrap();
+        assert_eq!(kept, None);
+        assert_eq!(std::fs::read_to_string(&live).unwrap(), "new");
+    }
 }

@@ -1,0 +1,178 @@
+//! Operations that must never stop half-way with data lost: re-keying when the keychain refuses,
+//! two first starts at once on one folder, and backups that are whole or absent.
+use std::sync::{Arc, Mutex};
+
+use frontdesk_acceptance::{config, draft, files_under, MemoryKeychain};
+use frontdesk_app::{start, App, ErrorCode, Started};
+use frontdesk_vault::{DatabaseKey, KeyStore, RecoveryCode, VaultError};
+
+/// A keychain that refuses to store entries whose id ends with `refuse` (when set).
+#[derive(Clone, Default)]
+struct RefusingKeychain {
+    inner: MemoryKeychain,
+    refuse: Arc<Mutex<Option<String>>>,
+}
+
+impl KeyStore for RefusingKeychain {
+    fn load(&self, id: &str) -> Result<DatabaseKey, VaultError> {
+        self.inner.load(id)
+    }
+    fn store(&self, id: &str, key: &DatabaseKey) -> Result<(), VaultError> {
+        match &*self.refuse.lock().unwrap() {
+            Some(suffix) if id.ends_with(suffix.as_str()) => {
+                Err(VaultError::KeychainUnavailable("refused (test)".into()))
+            }
+            _ => self.inner.store(id, key),
+        }
+    }
+    fn delete(&self, id: &str) -> Result<(), VaultError> {
+        self.inner.delete(id)
+    }
+}
+
+async fn open(dir: &std::path::Path, kc: &RefusingKeychain) -> Started {
+    start(config(dir, Arc::new(kc.clone()))).await.unwrap()
+}
+
+async fn ready(dir: &std::path::Path, kc: &RefusingKeychain) -> App {
+    match open(dir, kc).await {
+        Started::Ready(a) | Started::Created(a) => a,
+        Started::Locked(l) => panic!("locked: {}", l.message),
+    }
+}
+
+/// The old order re-encrypted first and stored the key second: when the keychain refused, the
+/// database was under a key that existed only in memory and the next start was locked for good.
+#[tokio::test]
+async fn a_rekey_the_keychain_refuses_to_switch_still_opens_next_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let kc = RefusingKeychain::default();
+    let mut app = ready(dir.path(), &kc).await;
+    let id = app
+        .create_patient(&draft("Øster", "Ines", "1980-02-03"))
+        .await
+        .unwrap()
+        .patient
+        .id;
+    let database_id = app.database_id().to_string();
+    *kc.refuse.lock().unwrap() = Some(database_id.clone());
+    let e = app.rekey().await.unwrap_err();
+    assert_eq!(e.code, ErrorCode::KeychainUnavailable, "{}", e.message);
+    // The app goes on under the new key, and the kit shows the new code.
+    let new_code = app.recovery_kit().await.unwrap().code;
+    assert_eq!(
+        app.patient_card(id).await.unwrap().patient.first_name,
+        "Ines"
+    );
+    app.close().await;
+
+    *kc.refuse.lock().unwrap() = None;
+    let app = match open(dir.path(), &kc).await {
+        Started::Ready(a) => a,
+        other => panic!("the staged key must open the database, got {other:?}"),
+    };
+    assert_eq!(
+        app.patient_card(id).await.unwrap().patient.first_name,
+        "Ines"
+    );
+    assert_eq!(
+        RecoveryCode::from_key(&kc.inner.load(&database_id).unwrap()).as_str(),
+        new_code,
+        "the staged key became the key of record"
+    );
+    assert!(
+        kc.inner.load(&format!("{database_id}.next-key")).is_err(),
+        "and is unstaged"
+    );
+    app.close().await;
+}
+
+#[tokio::test]
+async fn a_rekey_whose_new_key_cannot_be_staged_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let kc = RefusingKeychain::default();
+    let mut app = ready(dir.path(), &kc).await;
+    let id = app
+        .create_patient(&draft("Ng", "Mai", "1975-06-07"))
+        .await
+        .unwrap()
+        .patient
+        .id;
+    let old_code = app.recovery_kit().await.unwrap().code;
+    *kc.refuse.lock().unwrap() = Some(".next-key".into());
+    assert!(app.rekey().await.is_err());
+    assert_eq!(app.recovery_kit().await.unwrap().code, old_code);
+    assert_eq!(
+        app.patient_card(id).await.unwrap().patient.first_name,
+        "Mai"
+    );
+    app.close().await;
+    *kc.refuse.lock().unwrap() = None;
+    let app = ready(dir.path(), &kc).await;
+    assert_eq!(app.recovery_kit().await.unwrap().code, old_code);
+    app.close().await;
+}
+
+/// Two first starts at once: one creates, the other opens it or is told to start again — and
+/// the database is never deleted by the one that lost.
+#[tokio::test]
+async fn two_first_starts_at_once_never_delete_each_others_database() {
+    for _ in 0..8 {
+        let dir = tempfile::tempdir().unwrap();
+        let kc = RefusingKeychain::default();
+        let (a, b) = tokio::join!(
+            start(config(dir.path(), Arc::new(kc.clone()))),
+            start(config(dir.path(), Arc::new(kc.clone())))
+        );
+        let created = [&a, &b]
+            .iter()
+            .filter(|r| matches!(r, Ok(Started::Created(_))))
+            .count();
+        assert_eq!(created, 1, "exactly one of them created the database");
+        for r in [a, b] {
+            if let Ok(Started::Ready(app) | Started::Created(app)) = r {
+                app.close().await;
+            }
+        }
+        let app = match open(dir.path(), &kc).await {
+            Started::Ready(a) => a,
+            other => panic!("the database must still open, got {other:?}"),
+        };
+        app.close().await;
+    }
+}
+
+#[tokio::test]
+async fn a_backup_is_whole_and_checked_and_leaves_nothing_else_in_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let kc = RefusingKeychain::default();
+    let app = ready(dir.path(), &kc).await;
+    app.create_patient(&draft("Kovač", "Ana", "1990-01-01"))
+        .await
+        .unwrap();
+    let dest = out.path().join("monday.db");
+    app.backup(&dest).await.unwrap();
+    assert_eq!(
+        files_under(out.path()),
+        vec![dest.clone()],
+        "no temporary file left"
+    );
+    let e = app.backup(&dest).await.unwrap_err();
+    assert_eq!(
+        e.code,
+        ErrorCode::Storage,
+        "an existing backup is never overwritten"
+    );
+    let e = app
+        .backup(&out.path().join("no-such-folder").join("x.db"))
+        .await
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::Storage);
+    assert_eq!(
+        files_under(out.path()),
+        vec![dest],
+        "a failed backup leaves nothing"
+    );
+    app.close().await;
+}
