@@ -5,7 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 (cd ui && npm run build --silent)
-cargo build -p frontdesk-desktop -p frontdesk-cli
+# The binaries as `cargo test --workspace` builds them (same features, so after the test run this
+# compiles nothing; `cargo build -p …` would build the GTK stack a second time).
+cargo test --workspace --locked --no-run
 export APP_BINARY="$PWD/target/debug/frontdesk-desktop" CLI_BINARY="$PWD/target/debug/frontdesk"
 export E2E_OUT="$PWD/tests/e2e/out"
 mkdir -p "$E2E_OUT"
