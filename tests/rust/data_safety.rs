@@ -115,15 +115,16 @@ async fn a_rekey_whose_new_key_cannot_be_staged_changes_nothing() {
 
 /// Two first starts at once: one creates, the other opens it or is told to start again — and
 /// the database is never deleted by the one that lost.
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_first_starts_at_once_never_delete_each_others_database() {
-    for _ in 0..8 {
+    for _ in 0..20 {
         let dir = tempfile::tempdir().unwrap();
         let kc = RefusingKeychain::default();
         let (a, b) = tokio::join!(
-            start(config(dir.path(), Arc::new(kc.clone()))),
-            start(config(dir.path(), Arc::new(kc.clone())))
+            tokio::spawn(start(config(dir.path(), Arc::new(kc.clone())))),
+            tokio::spawn(start(config(dir.path(), Arc::new(kc.clone()))))
         );
+        let (a, b) = (a.unwrap(), b.unwrap());
         let created = [&a, &b]
             .iter()
             .filter(|r| matches!(r, Ok(Started::Created(_))))
