@@ -1,5 +1,6 @@
 //! Operations that must never stop half-way with data lost: re-keying when the keychain refuses,
-//! two first starts at once on one folder, and backups that are whole or absent.
+//! two first starts at once on one folder, backups that are whole or absent, and backups checked
+//! against their manifest (one changed byte is found).
 use std::sync::{Arc, Mutex};
 
 use frontdesk_acceptance::{config, draft, files_under, MemoryKeychain};
@@ -153,11 +154,14 @@ async fn a_backup_is_whole_and_checked_and_leaves_nothing_else_in_the_folder() {
         .await
         .unwrap();
     let dest = out.path().join("monday.db");
-    app.backup(&dest).await.unwrap();
+    let manifest = app.backup(&dest).await.unwrap();
+    assert_eq!(manifest.patients, 1);
+    let mut files = files_under(out.path());
+    files.sort();
+    let both = vec![dest.clone(), out.path().join("monday.db.manifest.json")];
     assert_eq!(
-        files_under(out.path()),
-        vec![dest.clone()],
-        "no temporary file left"
+        files, both,
+        "the backup and its manifest, no temporary file"
     );
     let e = app.backup(&dest).await.unwrap_err();
     assert_eq!(
@@ -170,10 +174,71 @@ async fn a_backup_is_whole_and_checked_and_leaves_nothing_else_in_the_folder() {
         .await
         .unwrap_err();
     assert_eq!(e.code, ErrorCode::Storage);
-    assert_eq!(
-        files_under(out.path()),
-        vec![dest],
-        "a failed backup leaves nothing"
-    );
+    let mut files = files_under(out.path());
+    files.sort();
+    assert_eq!(files, both, "a failed backup leaves nothing");
     app.close().await;
+}
+
+/// A backup is checked against its manifest: any changed byte is a typed error.
+#[tokio::test]
+async fn verify_backup_finds_one_changed_byte_anywhere() {
+    use frontdesk_app::admin::backup_manifest::{manifest_path, verify_backup, VerifyKey};
+    let dir = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let kc = RefusingKeychain::default();
+    let cfg = config(dir.path(), Arc::new(kc.clone()));
+    let app = ready(dir.path(), &kc).await;
+    for (last, first) in [
+        ("Lindqvist", "Ebba"),
+        ("Okafor", "Ada"),
+        ("Petrova", "Irina"),
+    ] {
+        app.create_patient(&draft(last, first, "1980-01-01"))
+            .await
+            .unwrap();
+    }
+    let m = app.backup_to_folder(out.path()).await.unwrap();
+    let code = app.recovery_kit().await.unwrap().code;
+    app.close().await;
+    let file = out.path().join(&m.file);
+    assert!(
+        m.file.starts_with("frontdesk-") && m.file.ends_with(".db"),
+        "{}",
+        m.file
+    );
+    let ok = verify_backup(&cfg, &file, VerifyKey::Keychain)
+        .await
+        .unwrap();
+    assert_eq!((ok.manifest.patients, ok.manifest.sha256.len()), (3, 64));
+    verify_backup(&cfg, &file, VerifyKey::RecoveryCode(&code))
+        .await
+        .unwrap();
+    let wrong = RecoveryCode::from_key(&DatabaseKey::generate().unwrap());
+    let e = verify_backup(&cfg, &file, VerifyKey::RecoveryCode(wrong.as_str()))
+        .await
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::InvalidRecoveryCode);
+
+    let original = std::fs::read(&file).unwrap();
+    for at in [
+        0,
+        original.len() / 3,
+        original.len() / 2,
+        original.len() - 1,
+    ] {
+        let mut bytes = original.clone();
+        bytes[at] ^= 0x01;
+        std::fs::write(&file, &bytes).unwrap();
+        let e = verify_backup(&cfg, &file, VerifyKey::Keychain)
+            .await
+            .unwrap_err();
+        assert_eq!(e.code, ErrorCode::Storage, "byte {at}: {}", e.message);
+    }
+    std::fs::write(&file, &original).unwrap();
+    std::fs::remove_file(manifest_path(&file)).unwrap();
+    let e = verify_backup(&cfg, &file, VerifyKey::Keychain)
+        .await
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::NotFound, "no manifest: {}", e.message);
 }

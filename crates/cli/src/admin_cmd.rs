@@ -2,6 +2,7 @@
 //! `recovery-kit`, `unlock`, `backup`, `restore`, `rekey`.
 use std::path::{Path, PathBuf};
 
+use frontdesk_app::admin::backup_manifest::VerifyKey;
 use frontdesk_app::admin::folder_lock::FolderLock;
 use frontdesk_app::admin::restore_backup::{restore_backup, RestoreKey};
 use frontdesk_app::admin::worklist_limits::WorklistLimits;
@@ -116,9 +117,56 @@ pub async fn unlock(cfg: Config, recovery_code: &str) -> Result<(), AppError> {
     Ok(())
 }
 
-pub async fn backup(app: &App, file: &Path) -> Result<(), AppError> {
-    app.backup(file).await?;
-    println!("encrypted backup written to {}", file.display());
+/// Prints the backup file's path (with `--json`: the manifest, `file` being the full path).
+pub async fn backup(
+    app: &App,
+    file: Option<PathBuf>,
+    to: Option<PathBuf>,
+    json: bool,
+) -> Result<(), AppError> {
+    let (mut m, path) = match (file, to) {
+        (Some(file), None) => (app.backup(&file).await?, file),
+        (None, Some(dir)) => {
+            let m = app.backup_to_folder(&dir).await?;
+            let path = dir.join(&m.file);
+            (m, path)
+        }
+        _ => return Err(AppError::invalid("file", "Give a backup FILE or --to DIR.")),
+    };
+    m.file = path.display().to_string();
+    if json {
+        output::json(&m);
+    } else {
+        println!("{}", m.file);
+        eprintln!(
+            "encrypted backup written: {} bytes, sha256 {}; manifest beside it",
+            m.bytes, m.sha256
+        );
+    }
+    Ok(())
+}
+
+pub async fn verify_backup(
+    cfg: Config,
+    file: &Path,
+    recovery_code: Option<&str>,
+    json: bool,
+) -> Result<(), AppError> {
+    let code = recovery_code.map(code_from).transpose()?;
+    let key = match &code {
+        Some(c) => VerifyKey::RecoveryCode(c.trim()),
+        None => VerifyKey::Keychain,
+    };
+    let v = frontdesk_app::admin::backup_manifest::verify_backup(&cfg, file, key).await?;
+    let m = &v.manifest;
+    if json {
+        output::json(m);
+    } else {
+        println!(
+            "ok: checksum, key, integrity and foreign keys; {} patients, {} appointments, {} ledger entries, {} audit entries (schema {}, made {})",
+            m.patients, m.appointments, m.ledger_entries, m.audit_entries, m.schema_version, m.created_at
+        );
+    }
     Ok(())
 }
 

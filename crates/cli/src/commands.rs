@@ -111,9 +111,17 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
             .await
         }
         Command::Unlock { recovery_code } => admin_cmd::unlock(cfg, &recovery_code).await,
-        Command::Backup { file } => {
-            with(cfg, Existing, async |a| admin_cmd::backup(a, &file).await).await
+        Command::Backup { file, to, json } => {
+            with(cfg, Existing, async |a| {
+                admin_cmd::backup(a, file, to, json).await
+            })
+            .await
         }
+        Command::VerifyBackup {
+            file,
+            recovery_code,
+            json,
+        } => admin_cmd::verify_backup(cfg, &file, recovery_code.as_deref(), json).await,
         Command::Restore {
             file,
             recovery_code,

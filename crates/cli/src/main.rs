@@ -103,8 +103,26 @@ pub enum Command {
         #[arg(long = "recovery-code")]
         recovery_code: String,
     },
-    /// Write an encrypted backup of the database (same key) to FILE.
-    Backup { file: PathBuf },
+    /// Write an encrypted backup of the database (same key) to FILE, or into DIR under a name
+    /// with the time, with its manifest beside it (FILE.manifest.json); prints the file's path.
+    Backup {
+        file: Option<PathBuf>,
+        #[arg(long, conflicts_with = "file")]
+        to: Option<PathBuf>,
+        /// Print `{"file","bytes","sha256",…}` (the manifest with the file's path).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check a backup against its manifest: checksum, that the key opens it, SQLite's integrity
+    /// and foreign-key checks, the counts. Exit 1 on any difference.
+    VerifyBackup {
+        file: PathBuf,
+        /// The code from the recovery kit; `-` reads it from standard input. Default: the keychain.
+        #[arg(long = "recovery-code")]
+        recovery_code: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Restore an encrypted backup into the data folder (close FrontDesk first). The database it
     /// replaces is kept beside it. On a new computer give the recovery code.
     Restore {

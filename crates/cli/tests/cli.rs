@@ -162,6 +162,38 @@ fn restore_rekey_and_demo_refuse_while_the_app_holds_the_folder() {
 }
 
 #[test]
+fn backup_to_a_folder_prints_its_manifest_and_verify_backup_finds_a_changed_byte() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let out = tmp.path().join("usb");
+    std::fs::create_dir(&out).unwrap();
+    ok(&dir, &["demo", "--patients", "12"]);
+    let json: serde_json::Value = serde_json::from_str(&ok(
+        &dir,
+        &["backup", "--to", out.to_str().unwrap(), "--json"],
+    ))
+    .unwrap();
+    let file = std::path::PathBuf::from(json["file"].as_str().unwrap());
+    assert!(file.starts_with(&out), "{json}");
+    assert_eq!(
+        json["bytes"].as_u64().unwrap(),
+        std::fs::metadata(&file).unwrap().len()
+    );
+    assert_eq!(json["sha256"].as_str().unwrap().len(), 64);
+    assert_eq!(json["patients"].as_i64().unwrap(), 12);
+    let v = ok(&dir, &["verify-backup", file.to_str().unwrap()]);
+    assert!(v.starts_with("ok:") && v.contains("12 patients"), "{v}");
+
+    let mut bytes = std::fs::read(&file).unwrap();
+    let at = bytes.len() / 2;
+    bytes[at] ^= 0x80;
+    std::fs::write(&file, &bytes).unwrap();
+    let out = frontdesk(&dir, &["verify-backup", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("error[storage]"));
+}
+
+#[test]
 fn patient_add_refuses_bad_input_with_a_typed_error() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();

@@ -3,6 +3,7 @@
 
 pub mod asap;
 pub mod audit;
+pub mod backup_facts;
 pub mod claims;
 pub mod contact_log;
 pub mod coverages;

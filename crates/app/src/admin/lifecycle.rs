@@ -314,7 +314,11 @@ impl App {
     /// Writes an encrypted backup (same key) to `dest`: into a temporary file in the destination
     /// folder, which is checked (it opens with the key and passes the integrity check) and synced
     /// before it is renamed to `dest`, so `dest` is either a whole, checked backup or absent.
-    pub async fn backup(&self, dest: &std::path::Path) -> Result<(), AppError> {
+    /// Writes the manifest beside it (see `backup_manifest`) and returns it.
+    pub async fn backup(
+        &self,
+        dest: &std::path::Path,
+    ) -> Result<crate::admin::backup_manifest::BackupManifest, AppError> {
         if dest.exists() {
             return Err(AppError::new(
                 ErrorCode::Storage,
@@ -344,7 +348,8 @@ impl App {
         if published.is_err() {
             let _ = std::fs::remove_file(&tmp);
         }
-        published
+        published?;
+        self.write_manifest(dest).await
     }
 
     async fn write_checked_backup(&self, tmp: &std::path::Path) -> Result<(), AppError> {

@@ -1,0 +1,222 @@
+//! Every backup has a manifest beside it (`FILE.manifest.json`, no patient data): the app and
+//! schema version, the database id, when it was made, its size and SHA-256, and how many
+//! patients, appointments, ledger entries and audit entries it holds. `verify_backup` checks a
+//! backup against it: the checksum, that it opens with the key, SQLite's full integrity and
+//! foreign-key checks, and the counts. Which key opens a backup: the key of the database it was
+//! made from — that database's keychain entry on this computer, or its recovery code anywhere.
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use frontdesk_store::backup_facts::{facts, full_check, Facts};
+use frontdesk_store::{settings, Db, DbKey, StoreError};
+use frontdesk_vault::{DatabaseKey, RecoveryCode};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::admin::lifecycle::{Config, SETTING_DATABASE_ID};
+use crate::admin::restore_backup::{sync_dir, sync_file};
+use crate::{App, AppError, ErrorCode};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct BackupManifest {
+    /// This manifest's format (1).
+    pub format: u32,
+    pub app_version: String,
+    pub schema_version: i64,
+    pub database_id: String,
+    /// RFC 3339.
+    pub created_at: String,
+    /// The backup's file name (the manifest sits beside it).
+    pub file: String,
+    pub bytes: u64,
+    /// Lower-case hex.
+    pub sha256: String,
+    pub patients: i64,
+    pub appointments: i64,
+    pub ledger_entries: i64,
+    pub audit_entries: i64,
+    /// Which key opens it: `database` (the database's own key: keychain entry or recovery code).
+    pub key: String,
+}
+
+/// A backup that passed every check, with what it holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+pub struct VerifiedBackup {
+    pub manifest: BackupManifest,
+}
+
+/// Where the key to check a backup with comes from.
+pub enum VerifyKey<'a> {
+    /// This computer's keychain entry for the backup's database.
+    Keychain,
+    RecoveryCode(&'a str),
+}
+
+pub fn manifest_path(backup: &Path) -> PathBuf {
+    let mut s = backup.as_os_str().to_owned();
+    s.push(".manifest.json");
+    PathBuf::from(s)
+}
+
+/// The file's size and SHA-256 (hex), read in blocks.
+fn checksum(path: &Path) -> Result<(u64, String), AppError> {
+    let mut file = std::fs::File::open(path)?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    let mut bytes = 0u64;
+    loop {
+        let n = file.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        bytes += n as u64;
+        hasher.update(&buf[..n]);
+    }
+    Ok((bytes, format!("{:x}", hasher.finalize())))
+}
+
+impl App {
+    /// A backup named for the time (`frontdesk-YYYYMMDD-HHMMSS.db`) in `dir`, with its manifest.
+    pub async fn backup_to_folder(&self, dir: &Path) -> Result<BackupManifest, AppError> {
+        if !dir.is_dir() {
+            return Err(AppError::new(
+                ErrorCode::NotFound,
+                "the backup folder does not exist (is the drive connected?)",
+            ));
+        }
+        let stamp = self.now().format("%Y%m%d-%H%M%S");
+        let mut dest = dir.join(format!("frontdesk-{stamp}.db"));
+        let mut n = 1;
+        while dest.exists() {
+            n += 1;
+            dest = dir.join(format!("frontdesk-{stamp}-{n}.db"));
+        }
+        self.backup(&dest).await
+    }
+
+    /// Describes the finished backup at `dest` (read from the checked copy itself) and writes the
+    /// manifest beside it.
+    pub(crate) async fn write_manifest(&self, dest: &Path) -> Result<BackupManifest, AppError> {
+        let (bytes, sha256) = checksum(dest)?;
+        let copy = Db::open(dest, &DbKey::Raw(self.key.bytes())).await?;
+        let f = facts(&copy).await;
+        copy.close().await;
+        let f = f?;
+        let manifest = BackupManifest {
+            format: 1,
+            app_version: env!("CARGO_PKG_VERSION").into(),
+            schema_version: f.schema_version,
+            database_id: self.database_id.clone(),
+            created_at: self.now().to_rfc3339(),
+            file: dest
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            bytes,
+            sha256,
+            patients: f.patients,
+            appointments: f.appointments,
+            ledger_entries: f.ledger_entries,
+            audit_entries: f.audit_entries,
+            key: "database".into(),
+        };
+        let path = manifest_path(dest);
+        let tmp = path.with_extension("json.partial");
+        std::fs::write(
+            &tmp,
+            serde_json::to_vec_pretty(&manifest).expect("manifest serializes"),
+        )?;
+        sync_file(&tmp)?;
+        std::fs::rename(&tmp, &path)?;
+        if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            sync_dir(folder)?;
+        }
+        Ok(manifest)
+    }
+}
+
+fn changed() -> AppError {
+    AppError::new(
+        ErrorCode::Storage,
+        "the backup does not match its manifest: it changed after it was written (checksum)",
+    )
+}
+
+/// Checks `backup` against its manifest; any changed byte, a wrong key, a failed integrity or
+/// foreign-key check or other counts give a typed error. The file is never opened for writing:
+/// a private copy is checked.
+pub async fn verify_backup(
+    cfg: &Config,
+    backup: &Path,
+    key: VerifyKey<'_>,
+) -> Result<VerifiedBackup, AppError> {
+    if !backup.is_file() {
+        return Err(AppError::new(
+            ErrorCode::NotFound,
+            "the backup file does not exist",
+        ));
+    }
+    let text = std::fs::read(manifest_path(backup)).map_err(|_| {
+        AppError::new(
+            ErrorCode::NotFound,
+            "the backup has no manifest beside it (FILE.manifest.json)",
+        )
+    })?;
+    let manifest: BackupManifest = serde_json::from_slice(&text)
+        .map_err(|_| AppError::new(ErrorCode::Storage, "the backup's manifest is damaged"))?;
+    let (bytes, sha256) = checksum(backup)?;
+    if bytes != manifest.bytes || sha256 != manifest.sha256 {
+        return Err(changed());
+    }
+    let key: DatabaseKey = match key {
+        VerifyKey::RecoveryCode(code) => RecoveryCode::parse_key(code)?,
+        VerifyKey::Keychain => cfg.keystore.load(&manifest.database_id)?,
+    };
+    let dir = std::env::temp_dir().join(format!("frontdesk-verify-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let copy = dir.join("backup.db");
+    let checked = async {
+        std::fs::copy(backup, &copy)?;
+        check_copy(&copy, &key, &manifest).await
+    }
+    .await;
+    let _ = std::fs::remove_dir_all(&dir);
+    checked?;
+    Ok(VerifiedBackup { manifest })
+}
+
+async fn check_copy(copy: &Path, key: &DatabaseKey, m: &BackupManifest) -> Result<(), AppError> {
+    let db = Db::open(copy, &DbKey::Raw(key.bytes()))
+        .await
+        .map_err(|e| match e {
+            StoreError::WrongKey => AppError::new(
+                ErrorCode::InvalidRecoveryCode,
+                "the key does not open that backup (or it is not a FrontDesk backup)",
+            ),
+            other => other.into(),
+        })?;
+    let result = async {
+        if !full_check(&db).await? {
+            return Err(AppError::new(
+                ErrorCode::Storage,
+                "the backup is damaged (integrity or foreign-key check failed)",
+            ));
+        }
+        let id = settings::get(&db, SETTING_DATABASE_ID).await?;
+        let f = facts(&db).await?;
+        let expected = Facts {
+            schema_version: m.schema_version,
+            patients: m.patients,
+            appointments: m.appointments,
+            ledger_entries: m.ledger_entries,
+            audit_entries: m.audit_entries,
+        };
+        if id.as_deref() != Some(m.database_id.as_str()) || f != expected {
+            return Err(changed());
+        }
+        Ok(())
+    }
+    .await;
+    db.close().await;
+    result
+}
