@@ -911,6 +911,11 @@ export type AdjustmentKind =
  * Given up as uncollectable: lowers the balance.
  */
 "bad_debt"
+/**
+ * Codes covered only from `min_age` to `max_age` (whole years on the date of service, both
+ * included).
+ */
+export type AgeLimitLine = { codes: string; min_age: number; max_age: number }
 export type Aging = { current_0_30: number; days_31_60: number; days_61_90: number; over_90: number; total: number }
 export type AppError = { code: ErrorCode; message: string; 
 /**
@@ -1210,6 +1215,22 @@ statement_skip_days: number; hipaa_text: string; financial_policy_text: string; 
  */
 photo_consent_for_all: boolean }
 /**
+ * An alternate benefit: the plan pays the `from` codes as the `to` code.
+ */
+export type DowngradeLine = { 
+/**
+ * A code, list or range, e.g. `D2391-D2394`.
+ */
+from: string; 
+/**
+ * e.g. `D2150`: a PPO needs its allowed fee, a percentage plan its office fee.
+ */
+to: string; 
+/**
+ * Only on posterior teeth.
+ */
+posterior_only: boolean }
+/**
  * A coverage to verify before the patient's appointment.
  */
 export type EligibilityDue = { patient: PatientSummary; coverage: Coverage; 
@@ -1286,9 +1307,18 @@ problem: string }
 export type FreeSlot = { start: string; local_date: string; local_time: string; minutes: number; operatory_id: number; operatory: string }
 export type FrequencyLine = { codes: string; times: number; 
 /**
- * `benefit_year`, `calendar_year`, `lifetime` or `N_months`.
+ * `benefit_year`, `calendar_year`, `lifetime` or `months` (with `months`); `N_months` is
+ * read as `months` with N.
  */
-per: string }
+per: string; 
+/**
+ * With `per` = `months`: the rolling window, e.g. 60.
+ */
+months: number; 
+/**
+ * Only procedures on the same tooth count.
+ */
+per_tooth: boolean }
 /**
  * The office is closed on `date` (local).
  */
@@ -1454,6 +1484,14 @@ code_deductibles: CodeAmount[];
  * PPO: the allowed fee per code.
  */
 allowed: CodeAmount[]; 
+/**
+ * Alternate benefits (downgrades).
+ */
+downgrades: DowngradeLine[]; age_limits: AgeLimitLine[]; 
+/**
+ * Code ranges neither limited by nor counted toward the maximums, comma separated.
+ */
+max_exempt: string; 
 /**
  * When this plan is secondary.
  */

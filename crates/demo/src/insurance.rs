@@ -49,6 +49,7 @@ fn benefits(max: &str, deductible: &str) -> PlanBenefits {
             codes: "D1110,D1120,D4910".into(),
             times: 2,
             per: "benefit_year".into(),
+            ..Default::default()
         }],
         ..Default::default()
     }

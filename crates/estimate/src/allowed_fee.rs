@@ -35,6 +35,7 @@ pub fn allowed_per_unit(w: &Work) -> Option<Cents> {
 /// Step 2.
 pub fn apply(w: &mut Work, ex: &mut Explain) {
     w.allowed = w.fee;
+    w.basis = w.fee;
     if w.plan.plan_type != PlanType::Ppo {
         return;
     }
@@ -56,6 +57,7 @@ pub fn apply(w: &mut Work, ex: &mut Explain) {
         Some(&scheduled) => {
             let per_unit = scheduled.min(w.procedure.fee);
             w.allowed = per_unit.times(w.procedure.units);
+            w.basis = w.allowed;
             if scheduled > w.procedure.fee {
                 ex.line(|| {
                     format!(
@@ -104,6 +106,7 @@ mod tests {
                 code,
                 fee: Cents(fee),
                 units,
+                tooth: None,
             };
             let mut w = Work::new(&plan, 0, &proc);
             let mut ex = Explain::on();
@@ -127,6 +130,7 @@ mod tests {
             code: Code::parse("D9230").unwrap(),
             fee: Cents(4_000),
             units: 3,
+            tooth: None,
         };
         let mut ex = Explain::on();
         assert_eq!(explain_fee(&proc, &mut ex), Cents(12_000));

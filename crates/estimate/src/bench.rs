@@ -1,12 +1,15 @@
 //! Estimates per second over a realistic mix: a PPO primary with a percentage or PPO secondary, and
-//! six-procedure treatment plans.
+//! six-procedure treatment plans on teeth, for children and adults — alternate benefits on
+//! posterior composites, age limits on fluoride and sealants, preventive codes exempt from the
+//! maximum and one crown per tooth per 60 months among the rules.
 use crate::codes::{Code, CodeSet};
 use crate::engine::estimate;
 use crate::model::{
-    CobMethod, CoverageRule, FrequencyPeriod, FrequencyRule, HistoryItem, Plan, PlanType,
-    Procedure, Scenario, WaitingPeriod,
+    AgeLimit, CobMethod, CoverageRule, Downgrade, FrequencyPeriod, FrequencyRule, HistoryItem,
+    Plan, PlanType, Procedure, Scenario, WaitingPeriod,
 };
 use crate::money::{Cents, Percent};
+use crate::tooth::Tooth;
 use chrono::NaiveDate;
 use std::time::Instant;
 
@@ -23,6 +26,10 @@ fn code(s: &str) -> Code {
 
 fn set(s: &str) -> CodeSet {
     CodeSet::parse(s).expect("bench code set")
+}
+
+fn tooth(s: &str) -> Option<Tooth> {
+    Tooth::parse(s).ok()
 }
 
 fn pct(p: u16) -> Percent {
@@ -61,6 +68,9 @@ fn plan(name: &str, plan_type: PlanType, cob: Option<CobMethod>, max: i64, used:
             ("D1110", 85),
             ("D2391", 150),
             ("D2392", 170),
+            ("D2150", 110),
+            ("D1206", 30),
+            ("D1351", 40),
         ] {
             p.allowed.insert(code(c), Cents::new(a, 0));
         }
@@ -80,13 +90,39 @@ fn plan(name: &str, plan_type: PlanType, cob: Option<CobMethod>, max: i64, used:
             codes: set("D1110,D1120"),
             times: 2,
             per: FrequencyPeriod::BenefitYear,
+            per_tooth: false,
         },
         FrequencyRule {
             codes: set("D0272,D0274"),
             times: 1,
             per: FrequencyPeriod::Months(12),
+            per_tooth: false,
+        },
+        FrequencyRule {
+            codes: set("D2740-D2799"),
+            times: 1,
+            per: FrequencyPeriod::Months(60),
+            per_tooth: true,
         },
     ];
+    p.downgrades = vec![Downgrade {
+        from: set("D2391-D2394"),
+        to: code("D2150"),
+        posterior_only: true,
+    }];
+    p.age_limits = vec![
+        AgeLimit {
+            codes: set("D1206,D1208"),
+            min_age: 0,
+            max_age: 18,
+        },
+        AgeLimit {
+            codes: set("D1351"),
+            min_age: 6,
+            max_age: 15,
+        },
+    ];
+    p.max_exempt = set("D0000-D1999");
     p.effective = NaiveDate::from_ymd_opt(2024, 1, 1);
     p.waiting_periods = vec![WaitingPeriod {
         codes: set("D2700-D2799"),
@@ -113,7 +149,13 @@ pub fn bench_scenarios() -> Vec<Scenario> {
         ("D7140", 180),
         ("D9972", 400),
         ("D0330", 130),
+        ("D1206", 45),
+        ("D1351", 60),
     ];
+    let teeth = [
+        "3", "30", "8", "14", "19", "A", "K", "", "3", "29", "E", "31",
+    ];
+    let births = ["2012-05-01", "1980-02-03", "2008-03-10", "1995-07-20"];
     let secondaries = [
         (PlanType::Percentage, CobMethod::Standard),
         (PlanType::Percentage, CobMethod::CarveOut),
@@ -130,6 +172,7 @@ pub fn bench_scenarios() -> Vec<Scenario> {
                         code: code(c),
                         fee: Cents::new(fee, 0),
                         units: 1 + u32::from(k == 5 && i % 3 == 0),
+                        tooth: tooth(teeth[(i + k * 5) % teeth.len()]),
                     }
                 })
                 .collect();
@@ -155,13 +198,31 @@ pub fn bench_scenarios() -> Vec<Scenario> {
                     HistoryItem {
                         code: code("D1110"),
                         date: NaiveDate::from_ymd_opt(2026, 1, 15).expect("date"),
+                        tooth: None,
                     },
                     HistoryItem {
                         code: code("D0274"),
                         date: NaiveDate::from_ymd_opt(2025, 6, 1).expect("date"),
+                        tooth: None,
+                    },
+                    HistoryItem {
+                        code: code("D2740"),
+                        date: NaiveDate::from_ymd_opt(2022, 5, 1).expect("date"),
+                        tooth: tooth("3"),
+                    },
+                    HistoryItem {
+                        code: code("D2740"),
+                        date: NaiveDate::from_ymd_opt(2019, 9, 12).expect("date"),
+                        tooth: tooth("30"),
                     },
                 ],
                 procedures,
+                birth_date: births[i % births.len()].parse().ok(),
+                fees: fees
+                    .iter()
+                    .chain(&[("D2150", 140)])
+                    .map(|&(c, f)| (code(c), Cents::new(f, 0)))
+                    .collect(),
             }
         })
         .collect()

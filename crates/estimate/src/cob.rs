@@ -154,6 +154,7 @@ mod tests {
                 code: Code::parse("D2392").unwrap(),
                 fee: Cents(fee),
                 units: 1,
+                tooth: None,
             };
             let mut w = Work::new(&plan, ordinal, &proc);
             w.allowed = Cents(allowed);

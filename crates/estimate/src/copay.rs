@@ -44,9 +44,11 @@ mod tests {
                 code,
                 fee: Cents(10_000),
                 units,
+                tooth: None,
             };
             let mut w = Work::new(&plan, 0, &proc);
             w.allowed = Cents(allowed);
+            w.basis = Cents(allowed);
             apply(&mut w, &mut Explain::on());
             assert_eq!(
                 (w.copay, w.base()),

@@ -87,6 +87,7 @@ mod tests {
                 code,
                 fee: Cents(allowed),
                 units: 1,
+                tooth: None,
             };
             let mut w = Work::new(&plan, 0, &proc);
             w.percent = percent_for(&plan, code);

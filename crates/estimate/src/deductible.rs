@@ -219,6 +219,7 @@ mod tests {
                 code,
                 fee: Cents(k.base),
                 units: 1,
+                tooth: None,
             };
             let mut w = Work::new(&plan, 0, &proc);
             w.percent = k.percent.map(|p| Percent::from_whole(p).unwrap());

@@ -1,80 +1,23 @@
-//! Step 7: exclusions, coverage start, waiting periods and frequency limits. A procedure that fails
-//! one gets estimate 0 with the reason as a note; its deductible is then not taken either (nothing is
-//! paid on it) and it does not count toward later frequency limits.
-use crate::codes::Code;
+//! Step 7: exclusions, coverage start, waiting periods, age limits ([`crate::age_limit`]) and
+//! frequency limits ([`crate::frequency`]). A procedure that fails one gets estimate 0 with the
+//! reason as a note; its deductible is then not taken either (nothing is paid on it) and it does
+//! not count toward later frequency limits. The engine asks for the [`reason`] before the amounts
+//! (it depends on none of them) and skips the alternate benefit, copay, deductible and percentage
+//! of a procedure that fails.
 use crate::engine::{Explain, Tally, Work};
-use crate::model::{FrequencyPeriod, FrequencyRule, HistoryItem, Plan, YearStart};
+use crate::model::{Scenario, YearStart};
 use crate::money::Cents;
-use chrono::{Datelike, Months, NaiveDate};
+use crate::{age_limit, frequency};
+use chrono::{Months, NaiveDate};
 
-/// The first day of the benefit year containing `date`.
+/// The first day of the benefit year containing `date` ([`crate::benefit_year::benefit_year`]).
 pub fn benefit_year_start(date: NaiveDate, start: YearStart) -> NaiveDate {
-    let this_year = NaiveDate::from_ymd_opt(date.year(), start.month, start.day)
-        .unwrap_or_else(|| NaiveDate::from_ymd_opt(date.year(), 1, 1).expect("January 1"));
-    if this_year <= date {
-        this_year
-    } else {
-        NaiveDate::from_ymd_opt(date.year() - 1, start.month, start.day).unwrap_or(this_year)
-    }
-}
-
-/// Whether a procedure done on `done` counts toward `rule` for a procedure on `date`.
-pub fn in_window(
-    rule: &FrequencyRule,
-    year_start: YearStart,
-    done: NaiveDate,
-    date: NaiveDate,
-) -> bool {
-    if done > date {
-        return false;
-    }
-    match rule.per {
-        FrequencyPeriod::Lifetime => true,
-        FrequencyPeriod::BenefitYear => done >= benefit_year_start(date, year_start),
-        FrequencyPeriod::CalendarYear => done.year() == date.year(),
-        FrequencyPeriod::Months(m) => date
-            .checked_sub_months(Months::new(m))
-            .is_none_or(|from| done > from),
-    }
-}
-
-/// Per frequency rule of the plan: how many completed procedures already count.
-pub fn history_counts(plan: &Plan, history: &[HistoryItem], date: NaiveDate) -> Vec<u32> {
-    plan.frequency
-        .iter()
-        .map(|rule| {
-            history
-                .iter()
-                .filter(|h| {
-                    rule.codes.contains(h.code)
-                        && in_window(rule, plan.benefit_year_start, h.date, date)
-                })
-                .count() as u32
-        })
-        .collect()
-}
-
-/// Counts an eligible planned procedure toward the plan's frequency limits.
-pub fn record(plan: &Plan, counts: &mut [u32], code: Code, units: u32) {
-    for (rule, n) in plan.frequency.iter().zip(counts.iter_mut()) {
-        if rule.codes.contains(code) {
-            *n += units;
-        }
-    }
-}
-
-fn period_text(per: FrequencyPeriod) -> String {
-    match per {
-        FrequencyPeriod::BenefitYear => "per benefit year".into(),
-        FrequencyPeriod::CalendarYear => "per calendar year".into(),
-        FrequencyPeriod::Months(m) => format!("per {m} months"),
-        FrequencyPeriod::Lifetime => "per lifetime".into(),
-    }
+    crate::benefit_year::benefit_year(start, date).0
 }
 
 /// Why the plan pays nothing on this procedure, if it does not.
-pub fn reason(w: &Work, tally: &Tally, date: NaiveDate) -> Option<String> {
-    let (plan, code) = (w.plan, w.code());
+pub fn reason(w: &Work, tally: &Tally, scenario: &Scenario) -> Option<String> {
+    let (plan, code, date) = (w.plan, w.code(), scenario.date);
     if plan.exclusions.contains(code) {
         return Some(format!("{code} is excluded by this plan"));
     }
@@ -96,34 +39,29 @@ pub fn reason(w: &Work, tally: &Tally, date: NaiveDate) -> Option<String> {
             }
         }
     }
-    for (rule, &done) in plan.frequency.iter().zip(&tally.frequency) {
-        if rule.codes.contains(code) && done + w.procedure.units > rule.times {
-            return Some(format!(
-                "frequency limit: {} {} {}, {done} already",
-                rule.times,
-                if rule.times == 1 { "time" } else { "times" },
-                period_text(rule.per)
-            ));
-        }
-    }
-    None
+    age_limit::reason(plan, code, scenario.birth_date, date)
+        .or_else(|| frequency::reason(plan, &tally.frequency, w.procedure))
 }
 
-pub fn apply(w: &mut Work, tally: &Tally, date: NaiveDate, ex: &mut Explain) {
-    if let Some(why) = reason(w, tally, date) {
-        w.eligible = false;
-        w.estimate = Cents::ZERO;
-        w.deductible = Cents::ZERO;
-        ex.line(|| format!("{}: {why}, so the plan pays nothing", w.name()));
-        w.notes.push(why);
-    }
+/// The plan pays nothing on the procedure, for `why`.
+pub fn apply(w: &mut Work, why: String, ex: &mut Explain) {
+    w.eligible = false;
+    w.estimate = Cents::ZERO;
+    w.deductible = Cents::ZERO;
+    ex.line(|| format!("{}: {why}, so the plan pays nothing", w.name()));
+    w.notes.push(why);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::codes::CodeSet;
-    use crate::model::{PlanType, Procedure, WaitingPeriod};
+    use crate::codes::{Code, CodeSet};
+    use crate::frequency::{history_counts, record};
+    use crate::model::{
+        AgeLimit, FrequencyPeriod, FrequencyRule, HistoryItem, Plan, PlanType, Procedure,
+        WaitingPeriod,
+    };
+    use std::collections::BTreeMap;
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
@@ -141,11 +79,18 @@ mod tests {
             codes: CodeSet::parse("D1110,D1120").unwrap(),
             times: 2,
             per: FrequencyPeriod::BenefitYear,
+            per_tooth: false,
         });
         p.frequency.push(FrequencyRule {
             codes: CodeSet::parse("D0274").unwrap(),
             times: 1,
             per: FrequencyPeriod::Months(12),
+            per_tooth: false,
+        });
+        p.age_limits.push(AgeLimit {
+            codes: CodeSet::parse("D1206").unwrap(),
+            min_age: 0,
+            max_age: 18,
         });
         p
     }
@@ -162,6 +107,7 @@ mod tests {
             .map(|(c, t)| HistoryItem {
                 code: Code::parse(c).unwrap(),
                 date: d(t),
+                tooth: None,
             })
             .collect();
         // (code, date, planned earlier in the same plan, reason contains)
@@ -188,29 +134,47 @@ mod tests {
                 "D0274",
                 "2026-03-09",
                 0,
-                Some("1 time per 12 months, 1 already"),
+                Some("last D0274 on 03/10/2025; one per 12 months"),
+            ),
+            ("D1206", "2026-03-10", 0, None), // born 2010-05-01: 15
+            (
+                "D1206",
+                "2029-05-01",
+                0,
+                Some("D1206 not covered at age 19 (covered to age 18)"),
             ),
         ];
         let plan = plan();
         for (code, date, planned, want) in cases {
             let code = Code::parse(code).unwrap();
+            let proc = Procedure {
+                code,
+                fee: Cents(10_000),
+                units: 1,
+                tooth: None,
+            };
             let mut counts = history_counts(&plan, &history, d(date));
             for _ in 0..planned {
-                record(&plan, &mut counts, code, 1);
+                record(&plan, &mut counts, &proc);
             }
             let tally = Tally {
                 frequency: counts,
                 ..Tally::default()
             };
-            let proc = Procedure {
-                code,
-                fee: Cents(10_000),
-                units: 1,
+            let scenario = Scenario {
+                date: d(date),
+                plans: vec![],
+                history: vec![],
+                procedures: vec![],
+                birth_date: Some(d("2010-05-01")),
+                fees: BTreeMap::new(),
             };
             let mut w = Work::new(&plan, 0, &proc);
             w.estimate = Cents(5_000);
             w.deductible = Cents(1_000);
-            apply(&mut w, &tally, d(date), &mut Explain::on());
+            if let Some(why) = reason(&w, &tally, &scenario) {
+                apply(&mut w, why, &mut Explain::on());
+            }
             match want {
                 None => assert!(
                     w.eligible && w.estimate == Cents(5_000) && w.notes.is_empty(),

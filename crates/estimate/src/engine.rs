@@ -1,7 +1,11 @@
 //! Runs the rule steps for each procedure (treatment-plan order) and each plan (ordinal order).
 //!
-//! Per plan: allowed fee → copay → deductible → coverage % → exclusions / frequency / waiting period →
-//! limits (annual and family max) → coordination of benefits → write-off; then the patient portion.
+//! Per plan: allowed fee → alternate benefit → copay → deductible → coverage % (or, for a procedure
+//! failing an exclusion, the coverage start, a waiting period, an age limit or a frequency limit:
+//! nothing paid and no deductible taken) → codes exempt from the maximum, or the limits (annual and
+//! family max) → coordination of benefits → write-off; then the patient portion. Eligibility is
+//! decided before the amounts (it depends on none of them), so its figures are those of domain.md's
+//! order and the explanation shows no deductible or percentage a procedure does not get.
 //! Coordination runs after the plan's own limits because the README defines a secondary's "normal"
 //! payment as what it would pay alone *after* its deductible, percentage and limits; for the primary
 //! it changes nothing, so the primary follows domain.md's order exactly.
@@ -10,7 +14,8 @@ use crate::model::{Plan, Procedure};
 use crate::model::{PlanEstimate, ProcedureEstimate, Scenario};
 use crate::money::{Cents, Percent};
 use crate::{
-    allowed_fee, cob, copay, coverage, deductible, eligibility, limits, patient, write_off,
+    allowed_fee, alternate_benefit, cob, copay, coverage, deductible, eligibility, frequency,
+    limits, max_exempt, patient, write_off,
 };
 
 /// Collects explanation lines, or does nothing (and formats nothing) when not asked for.
@@ -51,7 +56,14 @@ pub struct Work<'a> {
     pub procedure: &'a Procedure,
     /// Fee × units.
     pub fee: Cents,
+    /// The allowed amount of the procedure's own code (fee × units on a percentage plan); the
+    /// write-off is fee − allowed.
     pub allowed: Cents,
+    /// What the plan pays on before copay and deductible: the allowed amount, or less when an
+    /// alternate benefit applies.
+    pub basis: Cents,
+    /// The code the plan pays the procedure as (alternate benefit).
+    pub paid_as: Option<Code>,
     pub copay: Cents,
     pub deductible: Cents,
     /// The coverage percentage for the code; `None` when no range covers it.
@@ -62,6 +74,8 @@ pub struct Work<'a> {
     pub eligible: bool,
     /// The annual or family max cut this estimate to zero.
     pub max_left_nothing: bool,
+    /// The code is exempt from the maximums (not limited by them, not counted toward them).
+    pub max_exempt: bool,
     pub notes: Vec<String>,
 }
 
@@ -74,6 +88,8 @@ impl<'a> Work<'a> {
             procedure,
             fee,
             allowed: fee,
+            basis: fee,
+            paid_as: None,
             copay: Cents::ZERO,
             deductible: Cents::ZERO,
             percent: None,
@@ -81,6 +97,7 @@ impl<'a> Work<'a> {
             write_off: Cents::ZERO,
             eligible: true,
             max_left_nothing: false,
+            max_exempt: false,
             notes: Vec::new(),
         }
     }
@@ -89,9 +106,15 @@ impl<'a> Work<'a> {
         self.procedure.code
     }
 
-    /// What the plan can pay on before the deductible: allowed − copay.
+    /// What the plan can pay on before the deductible: basis (the allowed amount, or the alternate
+    /// benefit's) − copay.
     pub fn base(&self) -> Cents {
-        self.allowed.saturating_sub(self.copay)
+        self.basis.saturating_sub(self.copay)
+    }
+
+    /// The allowed amount of the procedure's own code per unit (the fee when none is on file).
+    pub fn allowed_per_unit(&self) -> Cents {
+        allowed_fee::allowed_per_unit(self).unwrap_or(self.procedure.fee)
     }
 
     pub fn name(&self) -> &str {
@@ -116,7 +139,7 @@ pub struct Tally {
     /// Benefits paid by earlier procedures (count toward the annual and the family max).
     pub benefits: Cents,
     /// Per frequency rule of the plan: history in the window plus earlier eligible procedures.
-    pub frequency: Vec<u32>,
+    pub frequency: Vec<frequency::RuleCount>,
 }
 
 impl Tally {
@@ -139,9 +162,11 @@ impl Tally {
                 None => self.code_deductibles.push((w.code(), w.deductible)),
             }
         }
-        self.benefits += w.estimate;
+        if !w.max_exempt {
+            self.benefits += w.estimate;
+        }
         if w.eligible {
-            eligibility::record(w.plan, &mut self.frequency, w.code(), w.procedure.units);
+            frequency::record(w.plan, &mut self.frequency, w.procedure);
         }
     }
 }
@@ -152,7 +177,7 @@ pub fn estimate(scenario: &Scenario, explain: bool) -> Vec<ProcedureEstimate> {
         .plans
         .iter()
         .map(|p| Tally {
-            frequency: eligibility::history_counts(p, &scenario.history, scenario.date),
+            frequency: frequency::history_counts(p, &scenario.history, scenario.date),
             ..Tally::default()
         })
         .collect();
@@ -183,11 +208,20 @@ fn estimate_procedure(
         let mut w = Work::new(plan, ordinal, proc);
         w.percent = coverage::percent_for(plan, proc.code);
         allowed_fee::apply(&mut w, ex);
-        copay::apply(&mut w, ex);
-        deductible::apply(&mut w, tally, ex);
-        coverage::apply(&mut w, ex);
-        eligibility::apply(&mut w, tally, scenario.date, ex);
-        limits::apply(&mut w, tally, ex);
+        // Eligibility depends on no amount: decided first, so a procedure the plan does not pay
+        // on shows no alternate benefit, copay, deductible or percentage it does not get.
+        match eligibility::reason(&w, tally, scenario) {
+            None => {
+                alternate_benefit::apply(&mut w, &scenario.fees, ex);
+                copay::apply(&mut w, ex);
+                deductible::apply(&mut w, tally, ex);
+                coverage::apply(&mut w, ex);
+            }
+            Some(why) => eligibility::apply(&mut w, why, ex),
+        }
+        if !max_exempt::apply(&mut w, ex) {
+            limits::apply(&mut w, tally, ex);
+        }
         cob::apply(&mut w, &earlier, ex);
         write_off::apply(&mut w, &earlier, scenario, ex);
         tally.record(&w);

@@ -89,6 +89,7 @@ mod tests {
                 code: Code::parse("D2740").unwrap(),
                 fee: Cents(110_000),
                 units: 1,
+                tooth: None,
             };
             let mut w = Work::new(&plan, 0, &proc);
             w.estimate = Cents(est);

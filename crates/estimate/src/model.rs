@@ -1,6 +1,7 @@
 //! The engine's plain-data inputs and outputs.
 use crate::codes::{Code, CodeSet};
 use crate::money::{Cents, Percent};
+use crate::tooth::Tooth;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
@@ -46,7 +47,8 @@ pub enum FrequencyPeriod {
     BenefitYear,
     /// Since January 1 of the year of the date of service.
     CalendarYear,
-    /// The last N months before the date of service (a visit exactly N months ago no longer counts).
+    /// The last N months before the date of service: a prior procedure counts when its date is
+    /// after the date of service minus N months (one exactly N months before no longer counts).
     Months(u32),
     Lifetime,
 }
@@ -56,6 +58,27 @@ pub struct FrequencyRule {
     pub codes: CodeSet,
     pub times: u32,
     pub per: FrequencyPeriod,
+    /// Only procedures on the same tooth count (a procedure or history entry without a tooth
+    /// matches every tooth).
+    pub per_tooth: bool,
+}
+
+/// An alternate benefit: the plan pays a procedure in `from` as if it were `to`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Downgrade {
+    pub from: CodeSet,
+    pub to: Code,
+    /// Only on posterior teeth (a procedure without a tooth is taken as posterior).
+    pub posterior_only: bool,
+}
+
+/// Codes covered only while the patient's age in whole years on the date of service is from
+/// `min_age` to `max_age`, both included.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgeLimit {
+    pub codes: CodeSet,
+    pub min_age: u32,
+    pub max_age: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,6 +132,11 @@ pub struct Plan {
     pub waiting_periods: Vec<WaitingPeriod>,
     pub effective: Option<NaiveDate>,
     pub exclusions: CodeSet,
+    /// Alternate benefits (downgrades).
+    pub downgrades: Vec<Downgrade>,
+    pub age_limits: Vec<AgeLimit>,
+    /// Codes whose estimates neither count toward nor are limited by the annual and family max.
+    pub max_exempt: CodeSet,
     pub used: Used,
     pub write_off_when_max_reached: bool,
     pub benefit_year_start: YearStart,
@@ -134,6 +162,9 @@ impl Plan {
             waiting_periods: Vec::new(),
             effective: None,
             exclusions: CodeSet::default(),
+            downgrades: Vec::new(),
+            age_limits: Vec::new(),
+            max_exempt: CodeSet::default(),
             used: Used::default(),
             write_off_when_max_reached: true,
             benefit_year_start: YearStart::default(),
@@ -146,6 +177,7 @@ impl Plan {
 pub struct HistoryItem {
     pub code: Code,
     pub date: NaiveDate,
+    pub tooth: Option<Tooth>,
 }
 
 /// A planned procedure; `fee` is per unit.
@@ -154,6 +186,7 @@ pub struct Procedure {
     pub code: Code,
     pub fee: Cents,
     pub units: u32,
+    pub tooth: Option<Tooth>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -165,6 +198,10 @@ pub struct Scenario {
     pub history: Vec<HistoryItem>,
     /// Treatment-plan order.
     pub procedures: Vec<Procedure>,
+    /// The patient's date of birth (for age limits).
+    pub birth_date: Option<NaiveDate>,
+    /// Office fees per unit (what a percentage plan pays an alternate benefit on).
+    pub fees: BTreeMap<Code, Cents>,
 }
 
 /// One plan's part of one procedure's estimate.

@@ -141,6 +141,8 @@ mod tests {
             plans: vec![Plan::new("First", PlanType::Ppo)],
             history: vec![],
             procedures: vec![],
+            birth_date: None,
+            fees: Default::default(),
         };
         for (i, (ty, fee, allowed, est, nothing, flag, earlier_est, by, want)) in
             cases.into_iter().enumerate()
@@ -151,6 +153,7 @@ mod tests {
                 code: Code::parse("D2392").unwrap(),
                 fee: Cents(fee),
                 units: 1,
+                tooth: None,
             };
             let mut w = Work::new(&plan, 1, &proc);
             w.allowed = Cents(allowed);

@@ -133,7 +133,7 @@ fn field_errors_name_the_path_and_the_problem() {
         (without("/procedures/0/fee"), "procedures[0].fee: missing"),
         (
             with("/procedures/0/colour", json!("red")),
-            "procedures[0].colour: unknown field (expected one of: code, fee, units)",
+            "procedures[0].colour: unknown field (expected one of: code, fee, units, tooth)",
         ),
         (
             with("/plans/0/allowed/D27X0", json!("900.00")),
@@ -236,6 +236,10 @@ fn field_errors_name_the_path_and_the_problem() {
         ),
         (with("/hmo", json!(1)), "hmo: unknown field"),
     ];
+    check_all(cases);
+}
+
+fn check_all(cases: Vec<(String, &str)>) {
     for (input, want) in cases {
         let e = err(&input);
         let msg = e.to_string();
@@ -273,4 +277,245 @@ fn optional_fields_may_be_left_out_or_null() {
     assert_eq!(out["procedures"][0]["patient"], "95.00");
     assert_eq!(out["procedures"][0]["plans"], json!([]));
     run_scenario_json(&with("/plans/0/annual_max", Value::Null), false).unwrap();
+}
+
+#[test]
+fn a_benefit_year_start_with_non_ascii_text_is_a_field_error() {
+    // Ten bytes, like `YYYY-MM-DD`, but not ASCII: byte 5 is inside a character, or the month and
+    // day after it are not digits.
+    for (pointer, path) in [
+        ("/benefit_year_start", "benefit_year_start"),
+        ("/plans/0/benefit_year_start", "plans[0].benefit_year_start"),
+    ] {
+        for bad in ["ééééé", "2026é07-0", "123€5-01", "2026-€7-"] {
+            assert_eq!(bad.len(), 10, "{bad}");
+            let e = err(&with(pointer, json!(bad)));
+            assert_eq!(e.path(), Some(path), "{bad}: {e}");
+            assert_eq!(
+                e.to_string(),
+                format!("{path}: bad benefit year start \"{bad}\" (expected MM-DD, e.g. 07-01)")
+            );
+        }
+    }
+}
+
+fn frequency(row: Value) -> String {
+    with("/plans/0/frequency", json!([row]))
+}
+
+fn downgrade(plan: usize, row: Value) -> String {
+    with(&format!("/plans/{plan}/downgrades"), json!([row]))
+}
+
+fn age_limit(row: Value) -> String {
+    with("/plans/0/age_limits", json!([row]))
+}
+
+#[test]
+fn the_fields_of_alternate_benefits_age_limits_max_exempt_and_teeth_name_their_path() {
+    let d2150 = json!({"from": "D2392", "to": "D2150"});
+    let cases: Vec<(String, &str)> = vec![
+        (
+            with("/procedures/0/tooth", json!("33")),
+            r#"procedures[0].tooth: bad tooth "33" (expected 1 to 32, or A to T for primary teeth)"#,
+        ),
+        (
+            with("/procedures/0/tooth", json!("03")),
+            r#"procedures[0].tooth: bad tooth "03""#,
+        ),
+        (
+            with("/procedures/0/tooth", json!(3)),
+            "procedures[0].tooth: expected a string, found a number",
+        ),
+        (
+            with("/history/0/tooth", json!("UR")),
+            r#"history[0].tooth: bad tooth "UR""#,
+        ),
+        (
+            with("/history/0/shade", json!("A2")),
+            "history[0].shade: unknown field (expected one of: code, date, tooth)",
+        ),
+        (
+            downgrade(0, d2150.clone()),
+            "plans[0].downgrades[0].to: no allowed fee for D2150 (add it to the plan's allowed fees)",
+        ),
+        (
+            downgrade(1, d2150.clone()),
+            "plans[1].downgrades[0].to: no office fee for D2150 (add it to fees)",
+        ),
+        (
+            downgrade(1, json!({"from": "D2392"})),
+            "plans[1].downgrades[0].to: missing",
+        ),
+        (
+            downgrade(1, json!({"to": "D2150"})),
+            "plans[1].downgrades[0].from: missing",
+        ),
+        (
+            downgrade(1, json!({"from": "D2394-D2391", "to": "D2150"})),
+            r#"plans[1].downgrades[0].from: bad code range "D2394-D2391" (start after end)"#,
+        ),
+        (
+            downgrade(1, json!({"from": [], "to": "D2150"})),
+            "plans[1].downgrades[0].from: empty code list",
+        ),
+        (
+            downgrade(1, json!({"from": "D2392", "to": "D2150-D2160"})),
+            r#"plans[1].downgrades[0].to: bad procedure code "D2150-D2160""#,
+        ),
+        (
+            downgrade(
+                1,
+                json!({"from": "D2392", "to": "D2150", "posterior_only": "yes"}),
+            ),
+            "plans[1].downgrades[0].posterior_only: expected true or false, found a string",
+        ),
+        (
+            downgrade(1, json!({"from": "D2392", "to": "D2150", "posterior": true})),
+            "plans[1].downgrades[0].posterior: unknown field (expected one of: from, to, posterior_only)",
+        ),
+        (
+            age_limit(json!({"codes": "D1206"})),
+            "plans[0].age_limits[0].max_age: missing",
+        ),
+        (
+            age_limit(json!({"codes": "D1206", "min_age": 19, "max_age": 18})),
+            "plans[0].age_limits[0].min_age: 19 is above max_age 18",
+        ),
+        (
+            age_limit(json!({"codes": "D1206", "max_age": -1})),
+            "plans[0].age_limits[0].max_age: expected a whole number from 0 to 150, found -1",
+        ),
+        (
+            age_limit(json!({"codes": "D1206", "max_age": 200})),
+            "plans[0].age_limits[0].max_age: 200 is out of range (expected 0 to 150)",
+        ),
+        (
+            age_limit(json!({"codes": "D1206", "max_age": "18"})),
+            "plans[0].age_limits[0].max_age: expected a whole number, found a string",
+        ),
+        (
+            age_limit(json!({"codes": "", "max_age": 18})),
+            "plans[0].age_limits[0].codes: empty code list",
+        ),
+        (
+            age_limit(json!({"codes": "D1206", "max_age": 18, "max": 18})),
+            "plans[0].age_limits[0].max: unknown field (expected one of: codes, min_age, max_age)",
+        ),
+        (
+            age_limit(json!({"codes": "D2700-D2799", "max_age": 18})),
+            "patient.birth_date: missing: procedures[0] (D2740) is age-limited by plans[0].age_limits[0]",
+        ),
+        (
+            with("/patient", json!({"birth_date": "2010-02-30"})),
+            r#"patient.birth_date: bad date "2010-02-30" (expected YYYY-MM-DD)"#,
+        ),
+        (
+            with("/patient", json!({"birth_date": "2026-03-11"})),
+            "patient.birth_date: is after the date of service",
+        ),
+        (
+            with("/patient", json!({"age": 15})),
+            "patient.age: unknown field (expected one of: birth_date)",
+        ),
+        (
+            with("/patient", json!("2010-05-01")),
+            "patient: expected an object, found a string",
+        ),
+        (
+            with("/fees", json!({"D21X0": "140.00"})),
+            r#"fees.D21X0: bad procedure code "D21X0""#,
+        ),
+        (
+            with("/fees", json!({"D2150": "-140.00"})),
+            r#"fees.D2150: negative amount "-140.00""#,
+        ),
+        (
+            with("/fees", json!([["D2150", "140.00"]])),
+            "fees: expected an object of code → amount, found an array",
+        ),
+        (
+            with("/plans/0/max_exempt", json!(["D0000-D1999", "D1"])),
+            r#"plans[0].max_exempt[1]: bad procedure code "D1""#,
+        ),
+        (
+            with("/plans/0/max_exempt", json!(7)),
+            "plans[0].max_exempt: expected an array, found a number",
+        ),
+        (
+            frequency(json!({"codes": "D2740", "times": 1, "per": "months", "months": 0})),
+            "plans[0].frequency[0].months: 0 is out of range (expected 1 to 1200)",
+        ),
+        (
+            frequency(json!({"codes": "D2740", "times": 1, "per": "months", "months": -6})),
+            "plans[0].frequency[0].months: expected a whole number from 1 to 1200, found -6",
+        ),
+        (
+            frequency(json!({"codes": "D2740", "times": 1, "per": "months", "months": 1201})),
+            "plans[0].frequency[0].months: 1201 is out of range (expected 1 to 1200)",
+        ),
+        (
+            frequency(json!({"codes": "D2740", "times": 1, "per": "months"})),
+            "plans[0].frequency[0].months: missing (per months needs how many)",
+        ),
+        (
+            frequency(json!({"codes": "D2740", "times": 1, "per": "benefit_year", "months": 60})),
+            r#"plans[0].frequency[0].months: only with "per": "months""#,
+        ),
+        (
+            frequency(json!({"codes": "D2740", "times": 1, "months": 60})),
+            r#"plans[0].frequency[0].months: only with "per": "months""#,
+        ),
+        (
+            frequency(json!({"codes": "D2740", "times": 1, "per": "months", "months": 60, "per_tooth": "yes"})),
+            "plans[0].frequency[0].per_tooth: expected true or false, found a string",
+        ),
+        (
+            frequency(json!({"codes": "D2740", "times": 1, "per": "0_months"})),
+            r#"plans[0].frequency[0].per: unknown period "0_months" (expected benefit_year, calendar_year, lifetime, months or N_months)"#,
+        ),
+        (
+            frequency(json!({"codes": "D2740", "times": 1, "window": 60})),
+            "plans[0].frequency[0].window: unknown field (expected one of: codes, times, per, months, per_tooth)",
+        ),
+    ];
+    check_all(cases);
+}
+
+/// The fields exactly as the issue writes them, so scenario files written elsewhere run unchanged.
+#[test]
+fn the_new_fields_as_written_elsewhere_are_read() {
+    let mut v = base();
+    v["patient"] = json!({"birth_date": "2010-05-01"});
+    v["fees"] = json!({"D2150": "140.00"});
+    v["history"] = json!([{"code": "D2740", "date": "2022-05-01", "tooth": "3"}]);
+    v["procedures"] = json!([{"code": "D2392", "fee": "240.00", "tooth": "30"},
+                             {"code": "D1206", "fee": "45.00"},
+                             {"code": "D2740", "fee": "1200.00", "units": 1, "tooth": "3"}]);
+    let p = &mut v["plans"][0];
+    p["allowed"]["D2150"] = json!("110.00");
+    p["downgrades"] = json!([{"from": "D2392", "to": "D2150", "posterior_only": true}]);
+    p["age_limits"] = json!([{"codes": "D1206,D1208", "max_age": 18}]);
+    p["max_exempt"] = json!(["D0000-D1999"]);
+    p["frequency"] =
+        json!([{"codes": "D2740", "times": 1, "per": "months", "months": 60, "per_tooth": true}]);
+    v["plans"][1]["downgrades"] = json!([{"from": "D2391-D2394", "to": "D2150"}]);
+    v["plans"][1]["age_limits"] = json!([{"codes": "D1206", "min_age": 6, "max_age": 18}]);
+    let s = frontdesk_estimate::parse_scenario(&v.to_string()).unwrap();
+    assert_eq!(s.plans[0].downgrades.len(), 1);
+    assert!(s.plans[0].downgrades[0].posterior_only);
+    assert!(
+        !s.plans[1].downgrades[0].posterior_only,
+        "defaults to false"
+    );
+    assert_eq!(s.plans[1].age_limits[0].min_age, 6);
+    assert_eq!(s.plans[0].age_limits[0].min_age, 0, "defaults to 0");
+    assert!(s.plans[0].frequency[0].per_tooth);
+    assert_eq!(
+        s.plans[0].frequency[0].per,
+        frontdesk_estimate::FrequencyPeriod::Months(60)
+    );
+    assert_eq!(s.history[0].tooth.unwrap().to_string(), "3");
+    assert_eq!(s.birth_date.unwrap().to_string(), "2010-05-01");
+    run_scenario_json(&v.to_string(), true).unwrap();
 }

@@ -6,6 +6,7 @@ use serde_json::{json, Map, Value};
 
 const CODES: &[&str] = &[
     "D0120", "D0150", "D0274", "D0330", "D1110", "D2391", "D2740", "D2950", "D4341", "D9972",
+    "D2392", "D2150", "D1206",
 ];
 const RANGES: &[&str] = &[
     "D0000-D1999",
@@ -14,7 +15,17 @@ const RANGES: &[&str] = &[
     "D2740",
     "D4000-D4999",
     "D0000-D9999",
+    "D2391-D2394",
+    "D1206",
 ];
+const TEETH: &[&str] = &["3", "14", "30", "8", "A", "E"];
+
+fn tooth() -> impl Strategy<Value = Option<Tooth>> {
+    proptest::option::weighted(
+        0.8,
+        (0..TEETH.len()).prop_map(|i| Tooth::parse(TEETH[i]).unwrap()),
+    )
+}
 
 fn code(i: usize) -> Code {
     Code::parse(CODES[i % CODES.len()]).unwrap()
@@ -71,7 +82,10 @@ fn plan(ordinal: usize) -> impl Strategy<Value = Plan> {
             ),
             1..4,
         ),
-        proptest::collection::vec((nonempty_code_set(), 0u32..4, 0usize..4), 0..3),
+        proptest::collection::vec(
+            (nonempty_code_set(), 0u32..4, 0usize..5, any::<bool>()),
+            0..3,
+        ),
         proptest::option::of((
             0i64..600,
             proptest::collection::vec((nonempty_code_set(), 0u32..24), 0..2),
@@ -80,7 +94,20 @@ fn plan(ordinal: usize) -> impl Strategy<Value = Plan> {
             .prop_map(|v| CodeSet(v.into_iter().map(|i| CodeRange::single(code(i))).collect())),
         (any::<bool>(), 1u32..=12, any::<bool>()),
     );
-    (money_parts, rule_parts).prop_map(
+    let new_rule_parts = (
+        proptest::collection::vec(
+            (
+                nonempty_code_set(),
+                0..CODES.len(),
+                any::<bool>(),
+                cents(300),
+            ),
+            0..3,
+        ),
+        proptest::collection::vec((nonempty_code_set(), 0u32..20, 0u32..30), 0..3),
+        code_set(),
+    );
+    (money_parts, rule_parts, new_rule_parts).prop_map(
         move |(
             (annual_max, family_max, deductible, code_deductibles, allowed, copay, (ua, uf, ud)),
             (
@@ -93,6 +120,7 @@ fn plan(ordinal: usize) -> impl Strategy<Value = Plan> {
                 exclusions,
                 (write_off_flag, start_month, catch_all),
             ),
+            (downgrades, age_limits, max_exempt),
         )| {
             let mut p = Plan::new(
                 format!("Plan {ordinal}"),
@@ -127,7 +155,7 @@ fn plan(ordinal: usize) -> impl Strategy<Value = Plan> {
             p.copay = copay;
             p.frequency = frequency
                 .into_iter()
-                .map(|(codes, times, per)| FrequencyRule {
+                .map(|(codes, times, per, per_tooth)| FrequencyRule {
                     codes,
                     times,
                     per: [
@@ -135,7 +163,9 @@ fn plan(ordinal: usize) -> impl Strategy<Value = Plan> {
                         FrequencyPeriod::CalendarYear,
                         FrequencyPeriod::Months(12),
                         FrequencyPeriod::Lifetime,
+                        FrequencyPeriod::Months(60),
                     ][per],
+                    per_tooth,
                 })
                 .collect();
             if let Some((days, waits)) = effective {
@@ -146,6 +176,30 @@ fn plan(ordinal: usize) -> impl Strategy<Value = Plan> {
                     .collect();
             }
             p.exclusions = exclusions;
+            // Alternate benefits: a PPO has an allowed fee for every `to` code (the scenario's
+            // office fees cover every code for percentage plans).
+            p.downgrades = downgrades
+                .into_iter()
+                .map(|(from, to, posterior_only, to_allowed)| {
+                    if ppo {
+                        p.allowed.entry(code(to)).or_insert(to_allowed);
+                    }
+                    Downgrade {
+                        from,
+                        to: code(to),
+                        posterior_only,
+                    }
+                })
+                .collect();
+            p.age_limits = age_limits
+                .into_iter()
+                .map(|(codes, a, b)| AgeLimit {
+                    codes,
+                    min_age: a.min(b),
+                    max_age: a.max(b),
+                })
+                .collect();
+            p.max_exempt = max_exempt;
             // A family deductible of twice the individual one on some plans (when the catch-all
             // coverage is off), with part of it met by the family already.
             if !catch_all {
@@ -170,33 +224,53 @@ fn plan(ordinal: usize) -> impl Strategy<Value = Plan> {
 fn scenario() -> impl Strategy<Value = Scenario> {
     (
         0usize..4,
-        proptest::collection::vec((0..CODES.len(), 0i64..600), 0..6),
-        proptest::collection::vec((0..CODES.len(), cents(3000), 1u32..4), 0..9),
+        proptest::collection::vec((0..CODES.len(), -2000i64..600, tooth()), 0..6),
+        proptest::collection::vec((0..CODES.len(), cents(3000), 1u32..4, tooth()), 0..9),
         300i64..700,
+        (
+            proptest::option::weighted(0.9, -9000i64..300),
+            proptest::collection::vec(cents(1500), CODES.len()),
+        ),
     )
-        .prop_flat_map(|(n_plans, history, procedures, day)| {
+        .prop_flat_map(|(n_plans, history, procedures, day, extra)| {
             let plans: Vec<_> = (0..n_plans).map(plan).collect();
-            (plans, Just(history), Just(procedures), Just(day))
+            (
+                plans,
+                Just(history),
+                Just(procedures),
+                Just(day),
+                Just(extra),
+            )
         })
-        .prop_map(|(plans, history, procedures, day)| Scenario {
-            date: date(day),
-            plans,
-            history: history
-                .into_iter()
-                .map(|(c, d)| HistoryItem {
-                    code: code(c),
-                    date: date(d),
-                })
-                .collect(),
-            procedures: procedures
-                .into_iter()
-                .map(|(c, fee, units)| Procedure {
-                    code: code(c),
-                    fee,
-                    units,
-                })
-                .collect(),
-        })
+        .prop_map(
+            |(plans, history, procedures, day, (birth, fees))| Scenario {
+                date: date(day),
+                plans,
+                history: history
+                    .into_iter()
+                    .map(|(c, d, tooth)| HistoryItem {
+                        code: code(c),
+                        date: date(d),
+                        tooth,
+                    })
+                    .collect(),
+                procedures: procedures
+                    .into_iter()
+                    .map(|(c, fee, units, tooth)| Procedure {
+                        code: code(c),
+                        fee,
+                        units,
+                        tooth,
+                    })
+                    .collect(),
+                birth_date: birth.map(date),
+                fees: fees
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, f)| (code(i), f))
+                    .collect(),
+            },
+        )
 }
 
 proptest! {
@@ -220,11 +294,12 @@ proptest! {
                 prop_assert!(p.estimate >= Cents::ZERO && p.write_off >= Cents::ZERO && p.deductible >= Cents::ZERO);
                 prop_assert!(p.estimate <= p.allowed, "estimate {:?} above allowed {:?}", p.estimate, p.allowed);
                 prop_assert!(p.allowed <= fee);
-                if let Some(max) = plan.annual_max {
+                let exempt = plan.max_exempt.contains(proc.code);
+                if let Some(max) = plan.annual_max.filter(|_| !exempt) {
                     let left = max.saturating_sub(plan.used.annual + benefits[i]);
                     prop_assert!(p.estimate <= left, "estimate {:?} above the annual max left {:?}", p.estimate, left);
                 }
-                if let Some(max) = plan.family_max {
+                if let Some(max) = plan.family_max.filter(|_| !exempt) {
                     let left = max.saturating_sub(plan.used.family + benefits[i]);
                     prop_assert!(p.estimate <= left, "estimate {:?} above the family max left {:?}", p.estimate, left);
                 }
@@ -232,7 +307,9 @@ proptest! {
                     prop_assert!(p.write_off.is_zero());
                     prop_assert_eq!(p.allowed, fee);
                 }
-                benefits[i] += p.estimate;
+                if !exempt {
+                    benefits[i] += p.estimate;
+                }
                 deductibles[i] += p.deductible;
             }
         }
@@ -259,6 +336,19 @@ proptest! {
     #[test]
     fn json_round_trip(s in scenario()) {
         let text = to_json(&s).to_string();
+        let needs_birth_date = s.procedures.iter().any(|p| {
+            s.plans.iter().any(|plan| plan.age_limits.iter().any(|a| a.codes.contains(p.code)))
+        });
+        if s.birth_date.is_none() && needs_birth_date {
+            let e = parse_scenario(&text).expect_err("an age-limited code needs a birth date");
+            prop_assert_eq!(e.path(), Some("patient.birth_date"));
+            return Ok(());
+        }
+        if s.birth_date.is_some_and(|b| b > s.date) {
+            let e = parse_scenario(&text).expect_err("born after the date of service");
+            prop_assert_eq!(e.path(), Some("patient.birth_date"));
+            return Ok(());
+        }
         let parsed = parse_scenario(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
         prop_assert_eq!(&parsed, &s);
         let out: Value = serde_json::from_str(&run_scenario_json(&text, true).unwrap()).unwrap();
@@ -298,16 +388,30 @@ fn to_json(s: &Scenario) -> Value {
                 "exclusions": p.exclusions.0.iter().map(|r| r.to_string()).collect::<Vec<_>>(),
                 "code_deductibles": map(&p.code_deductibles),
                 "copay": map(&p.copay),
-                "frequency": p.frequency.iter().map(|f| json!({
-                    "codes": f.codes.to_string(),
-                    "times": f.times,
-                    "per": match f.per {
-                        FrequencyPeriod::BenefitYear => "benefit_year".to_string(),
-                        FrequencyPeriod::CalendarYear => "calendar_year".to_string(),
-                        FrequencyPeriod::Months(m) => format!("{m}_months"),
-                        FrequencyPeriod::Lifetime => "lifetime".to_string(),
-                    },
+                "frequency": p.frequency.iter().map(|f| {
+                    let mut o = json!({
+                        "codes": f.codes.to_string(),
+                        "times": f.times,
+                        "per": match f.per {
+                            FrequencyPeriod::BenefitYear => "benefit_year",
+                            FrequencyPeriod::CalendarYear => "calendar_year",
+                            FrequencyPeriod::Months(_) => "months",
+                            FrequencyPeriod::Lifetime => "lifetime",
+                        },
+                        "per_tooth": f.per_tooth,
+                    });
+                    if let FrequencyPeriod::Months(m) = f.per {
+                        o["months"] = json!(m);
+                    }
+                    o
+                }).collect::<Vec<_>>(),
+                "downgrades": p.downgrades.iter().map(|d| json!({
+                    "from": d.from.to_string(), "to": d.to.to_string(), "posterior_only": d.posterior_only,
                 })).collect::<Vec<_>>(),
+                "age_limits": p.age_limits.iter().map(|a| json!({
+                    "codes": a.codes.to_string(), "min_age": a.min_age, "max_age": a.max_age,
+                })).collect::<Vec<_>>(),
+                "max_exempt": p.max_exempt.0.iter().map(|r| r.to_string()).collect::<Vec<_>>(),
                 "waiting_periods": p.waiting_periods.iter().map(|w| json!({"codes": w.codes.to_string(), "months": w.months})).collect::<Vec<_>>(),
                 "used": {"annual": money(p.used.annual), "family": money(p.used.family), "deductible": money(p.used.deductible), "family_deductible": money(p.used.family_deductible)},
                 "write_off_when_max_reached": p.write_off_when_max_reached,
@@ -336,10 +440,16 @@ fn to_json(s: &Scenario) -> Value {
             o
         })
         .collect();
-    json!({
+    let tooth = |t: Option<Tooth>| t.map_or(Value::Null, |t| json!(t.to_string()));
+    let mut out = json!({
         "date": s.date.to_string(),
         "plans": plans,
-        "history": s.history.iter().map(|h| json!({"code": h.code.to_string(), "date": h.date.to_string()})).collect::<Vec<_>>(),
-        "procedures": s.procedures.iter().map(|p| json!({"code": p.code.to_string(), "fee": money(p.fee), "units": p.units})).collect::<Vec<_>>(),
-    })
+        "history": s.history.iter().map(|h| json!({"code": h.code.to_string(), "date": h.date.to_string(), "tooth": tooth(h.tooth)})).collect::<Vec<_>>(),
+        "procedures": s.procedures.iter().map(|p| json!({"code": p.code.to_string(), "fee": money(p.fee), "units": p.units, "tooth": tooth(p.tooth)})).collect::<Vec<_>>(),
+        "fees": map(&s.fees),
+    });
+    if let Some(b) = s.birth_date {
+        out["patient"] = json!({"birth_date": b.to_string()});
+    }
+    out
 }

@@ -1,65 +1,9 @@
 //! Hand-computed scenarios through the JSON runner, one or two rules at a time.
+mod common;
+
+use common::{check, pct, ppo, scenario};
 use frontdesk_estimate::run_scenario_json;
 use serde_json::{json, Value};
-
-/// (estimate, write-off, deductible) per plan, then the patient portion.
-type Want<'a> = (&'a str, &'a [(&'a str, &'a str, &'a str)], &'a str);
-
-fn check(name: &str, scenario: Value, want: &[Want<'_>], notes: &[(usize, usize, &str)]) {
-    let out =
-        run_scenario_json(&scenario.to_string(), true).unwrap_or_else(|e| panic!("{name}: {e}"));
-    let out: Value = serde_json::from_str(&out).unwrap();
-    let procs = out["procedures"].as_array().unwrap();
-    assert_eq!(procs.len(), want.len(), "{name}");
-    for (i, (p, (code, plans, patient))) in procs.iter().zip(want).enumerate() {
-        let ctx = format!(
-            "{name}, procedure {i}: {}",
-            serde_json::to_string_pretty(p).unwrap()
-        );
-        assert_eq!(p["code"], *code, "{ctx}");
-        assert_eq!(p["patient"], *patient, "{ctx}");
-        assert_eq!(p["plans"].as_array().unwrap().len(), plans.len(), "{ctx}");
-        for (k, (est, wo, ded)) in plans.iter().enumerate() {
-            let got = &p["plans"][k];
-            assert_eq!(
-                (&got["estimate"], &got["write_off"], &got["deductible"]),
-                (&json!(est), &json!(wo), &json!(ded)),
-                "{ctx}"
-            );
-        }
-    }
-    for (proc, plan, text) in notes {
-        let got = &procs[*proc]["plans"][*plan]["notes"];
-        assert!(
-            got.as_array()
-                .unwrap()
-                .iter()
-                .any(|n| n.as_str().unwrap().contains(text)),
-            "{name}: notes {got} lack {text:?}"
-        );
-    }
-}
-
-fn pct(name: &str, extra: Value) -> Value {
-    let mut p = json!({"name": name, "type": "percentage",
-        "coverage": [{"codes": "D0000-D1999", "percent": 100}, {"codes": "D2000-D2999", "percent": 80}]});
-    p.as_object_mut()
-        .unwrap()
-        .extend(extra.as_object().unwrap().clone());
-    p
-}
-
-fn ppo(name: &str, extra: Value) -> Value {
-    let mut p = pct(name, json!({"type": "ppo"}));
-    p.as_object_mut()
-        .unwrap()
-        .extend(extra.as_object().unwrap().clone());
-    p
-}
-
-fn scenario(plans: Vec<Value>, procedures: Value) -> Value {
-    json!({"date": "2026-03-10", "plans": plans, "procedures": procedures})
-}
 
 #[test]
 fn family_max() {
@@ -129,7 +73,11 @@ fn frequency_counts_history_and_earlier_procedures() {
             ("D1110", &[("120.00", "0.00", "0.00")], "0.00"),
             ("D1120", &[("0.00", "0.00", "0.00")], "100.00"),
         ],
-        &[(1, 0, "frequency limit: 2 times per benefit year, 2 already")],
+        &[(
+            1,
+            0,
+            "frequency limit: last D1110 earlier in this treatment plan; 2 times per benefit year, 2 already",
+        )],
     );
 }
 
@@ -380,4 +328,21 @@ fn bench_runs_and_its_mix_exercises_the_rules() {
     assert!(plans().any(|p| p.plan == 1 && !p.estimate.is_zero()));
     assert!(plans().any(|p| !p.notes.is_empty()));
     assert!(results.iter().any(|r| !r.patient.is_zero()));
+    // The alternate benefit, age limit, max exemption and per-tooth window rules are in the mix.
+    let explained: Vec<String> = frontdesk_estimate::bench_scenarios()
+        .iter()
+        .flat_map(|s| frontdesk_estimate::estimate(s, true))
+        .flat_map(|r| r.explanation)
+        .collect();
+    for rule in [
+        "(alternate benefit)",
+        "not covered at age",
+        "not counted against the maximum",
+        "one per 60 months",
+    ] {
+        assert!(
+            explained.iter().any(|l| l.contains(rule)),
+            "the bench mix never applies {rule:?}"
+        );
+    }
 }

@@ -1,26 +1,17 @@
 //! The benefit year a date of service falls in: from the plan's start day (January 1 unless the
-//! plan says otherwise) to the day before the next one. Benefits used are counted in it.
-use chrono::{Datelike, NaiveDate};
+//! plan says otherwise) to the day before the next one. Benefits used are counted in it. It is the
+//! estimate engine's own benefit year ([`frontdesk_estimate::benefit_year()`]), read from the
+//! plan's start as the engine reads it, so benefits used are counted over the year the estimate
+//! uses.
+use chrono::NaiveDate;
+use frontdesk_estimate::YearStart;
 
 /// `(first day, first day of the next benefit year)` for `day`, with the year starting on
-/// `start` (`MM-DD`; empty or unreadable is January 1; February 29 starts on March 1 in other years).
+/// `start` (`MM-DD`, or a date `YYYY-MM-DD` of which the month and day count; empty or unreadable
+/// is January 1; February 29 starts on March 1 in other years).
 pub fn benefit_year(start: &str, day: NaiveDate) -> (NaiveDate, NaiveDate) {
-    let (m, d) = start
-        .trim()
-        .split_once('-')
-        .and_then(|(m, d)| Some((m.parse::<u32>().ok()?, d.parse::<u32>().ok()?)))
-        .unwrap_or((1, 1));
-    let begin = |year: i32| {
-        NaiveDate::from_ymd_opt(year, m, d)
-            .or_else(|| NaiveDate::from_ymd_opt(year, m, d - 1)?.succ_opt())
-            .unwrap_or_else(|| NaiveDate::from_ymd_opt(year, 1, 1).expect("January 1"))
-    };
-    let this = begin(day.year());
-    if this <= day {
-        (this, begin(day.year() + 1))
-    } else {
-        (begin(day.year() - 1), this)
-    }
+    let start = YearStart::parse(start.trim()).unwrap_or_default();
+    frontdesk_estimate::benefit_year(start, day)
 }
 
 #[cfg(test)]

@@ -1,11 +1,15 @@
 //! A patient's treatment plan estimated with their coverages: turns the records into the engine's
-//! scenario (primary first, benefits used this benefit year, completed procedures as history) and
-//! returns per-procedure shares with the explanation lines. Office codes that are not dental
-//! procedure codes (e.g. a cosmetic `BTX-UNIT`) get no insurance estimate: the patient pays the fee.
+//! scenario (primary first, benefits used this benefit year, completed procedures with their
+//! teeth as history, the patient's birth date for age limits, the office fee schedule as the fees
+//! alternate benefits are paid on) and returns per-procedure shares with the explanation lines.
+//! Office codes that are not dental procedure codes (e.g. a cosmetic `BTX-UNIT`) get no insurance
+//! estimate: the patient pays the fee. A tooth that is an area (`UR`) or empty is no tooth to the
+//! engine.
 use chrono::NaiveDate;
+use frontdesk_domain::fee_schedule::FeeEntry;
 use frontdesk_domain::money::Cents;
 use frontdesk_domain::ValidationErrors;
-use frontdesk_estimate::{Code, HistoryItem, Procedure, Scenario, Used};
+use frontdesk_estimate::{Code, HistoryItem, Procedure, Scenario, Tooth, Used};
 use serde::Serialize;
 
 use crate::coverage::CoverageId;
@@ -29,6 +33,8 @@ pub struct CoverageForEstimate {
 pub struct ProcedureToEstimate {
     pub item_id: TreatmentItemId,
     pub code: String,
+    /// As on the treatment item: a tooth, an area or empty.
+    pub tooth: String,
     pub fee: Cents,
     pub units: u32,
     /// Done earlier this benefit year and not yet settled by the plan: estimated first, so it uses
@@ -74,16 +80,49 @@ pub struct TreatmentEstimate {
     pub totals: EstimateTotals,
 }
 
-/// Estimates `procedures` in order on `date` with `coverages` (primary first). An approved
+/// A completed procedure (for frequency limits).
+#[derive(Debug, Clone)]
+pub struct PriorProcedure {
+    pub code: String,
+    /// As on the treatment item: a tooth, an area or empty.
+    pub tooth: String,
+    pub date: NaiveDate,
+}
+
+/// What a treatment plan is estimated with.
+#[derive(Debug, Clone, Copy)]
+pub struct TreatmentToEstimate<'a> {
+    /// The date of service.
+    pub date: NaiveDate,
+    /// The patient's date of birth (for age limits).
+    pub birth_date: Option<NaiveDate>,
+    /// Primary first.
+    pub coverages: &'a [CoverageForEstimate],
+    pub history: &'a [PriorProcedure],
+    /// In plan order.
+    pub procedures: &'a [ProcedureToEstimate],
+    pub approved: &'a [ApprovedAmount],
+    /// The office fee schedule: what a percentage plan pays an alternate benefit on.
+    pub office_fees: &'a [FeeEntry],
+}
+
+fn tooth(t: &str) -> Option<Tooth> {
+    Tooth::parse(t).ok()
+}
+
+/// Estimates the procedures in order on the date with the coverages (primary first). An approved
 /// pre-authorization amount replaces a plan's estimate for its procedure (the later procedures'
 /// deductible and maximum follow the engine's own estimate).
-pub fn estimate_treatment(
-    date: NaiveDate,
-    coverages: &[CoverageForEstimate],
-    history: &[(String, NaiveDate)],
-    procedures: &[ProcedureToEstimate],
-    approved: &[ApprovedAmount],
-) -> Result<TreatmentEstimate, ValidationErrors> {
+pub fn estimate_treatment(t: &TreatmentToEstimate) -> Result<TreatmentEstimate, ValidationErrors> {
+    let TreatmentToEstimate {
+        date,
+        birth_date,
+        coverages,
+        history,
+        procedures,
+        approved,
+        office_fees,
+    } = *t;
     let plans = coverages
         .iter()
         .enumerate()
@@ -99,10 +138,11 @@ pub fn estimate_treatment(
         plans,
         history: history
             .iter()
-            .filter_map(|(code, date)| {
+            .filter_map(|h| {
                 Some(HistoryItem {
-                    code: Code::parse(code).ok()?,
-                    date: *date,
+                    code: Code::parse(&h.code).ok()?,
+                    date: h.date,
+                    tooth: tooth(&h.tooth),
                 })
             })
             .collect(),
@@ -112,7 +152,13 @@ pub fn estimate_treatment(
                 code,
                 fee: procedures[i].fee,
                 units: procedures[i].units,
+                tooth: tooth(&procedures[i].tooth),
             })
+            .collect(),
+        birth_date,
+        fees: office_fees
+            .iter()
+            .filter_map(|f| Some((Code::parse(&f.code).ok()?, Cents(f.fee_cents.max(0)))))
             .collect(),
     };
     let mut estimated = frontdesk_estimate::estimate(&scenario, true).into_iter();

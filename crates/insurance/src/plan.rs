@@ -4,7 +4,8 @@
 //! coverage range, frequency limit, copay or allowed fee) and are checked by turning them into the
 //! estimate engine's plan format (shared/estimates/README.md) and reading that back with the
 //! engine's own parser, so a plan that saves is a plan the engine can estimate. Problems are
-//! reported per field and row, e.g. `coverage[1].percent: percent 120 is over 100`.
+//! reported per field and row, e.g. `coverage[1].percent: percent 120 is over 100` or
+//! `benefits.downgrades[1].to: no allowed fee for D2150 …`.
 use std::collections::BTreeSet;
 
 use frontdesk_domain::{FieldError, ValidationErrors};
@@ -80,8 +81,35 @@ pub struct CoverageLine {
 pub struct FrequencyLine {
     pub codes: String,
     pub times: i64,
-    /// `benefit_year`, `calendar_year`, `lifetime` or `N_months`.
+    /// `benefit_year`, `calendar_year`, `lifetime` or `months` (with `months`); `N_months` is
+    /// read as `months` with N.
     pub per: String,
+    /// With `per` = `months`: the rolling window, e.g. 60.
+    pub months: i64,
+    /// Only procedures on the same tooth count.
+    pub per_tooth: bool,
+}
+
+/// An alternate benefit: the plan pays the `from` codes as the `to` code.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(default)]
+pub struct DowngradeLine {
+    /// A code, list or range, e.g. `D2391-D2394`.
+    pub from: String,
+    /// e.g. `D2150`: a PPO needs its allowed fee, a percentage plan its office fee.
+    pub to: String,
+    /// Only on posterior teeth.
+    pub posterior_only: bool,
+}
+
+/// Codes covered only from `min_age` to `max_age` (whole years on the date of service, both
+/// included).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(default)]
+pub struct AgeLimitLine {
+    pub codes: String,
+    pub min_age: i64,
+    pub max_age: i64,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -123,6 +151,11 @@ pub struct PlanBenefits {
     pub code_deductibles: Vec<CodeAmount>,
     /// PPO: the allowed fee per code.
     pub allowed: Vec<CodeAmount>,
+    /// Alternate benefits (downgrades).
+    pub downgrades: Vec<DowngradeLine>,
+    pub age_limits: Vec<AgeLimitLine>,
+    /// Code ranges neither limited by nor counted toward the maximums, comma separated.
+    pub max_exempt: String,
     /// When this plan is secondary.
     pub cob: CobRule,
     /// PPO: write off fee − allowed even when the max leaves nothing to pay.
@@ -145,6 +178,9 @@ impl Default for PlanBenefits {
             copays: Vec::new(),
             code_deductibles: Vec::new(),
             allowed: Vec::new(),
+            downgrades: Vec::new(),
+            age_limits: Vec::new(),
+            max_exempt: String::new(),
             cob: CobRule::Standard,
             write_off_when_max_reached: true,
         }
@@ -214,6 +250,7 @@ fn trim_benefits(b: &mut PlanBenefits) {
         &mut b.benefit_year_start,
         &mut b.deductible_waived,
         &mut b.exclusions,
+        &mut b.max_exempt,
     ] {
         *s = s.trim().to_string();
     }
@@ -232,9 +269,62 @@ fn trim_benefits(b: &mut PlanBenefits) {
     for f in &mut b.frequency {
         f.codes = f.codes.trim().to_string();
         f.per = f.per.trim().to_string();
+        // The older `60_months` spelling is the `months` period with 60.
+        if let Some(n) = f.per.strip_suffix("_months").and_then(|n| n.parse().ok()) {
+            f.per = "months".into();
+            f.months = n;
+        }
+        if f.per != "months" {
+            f.months = 0;
+        }
     }
     for w in &mut b.waiting_periods {
         w.codes = w.codes.trim().to_string();
+    }
+    b.downgrades
+        .retain(|d| !(d.from.trim().is_empty() && d.to.trim().is_empty()));
+    for d in &mut b.downgrades {
+        d.from = d.from.trim().to_uppercase();
+        d.to = d.to.trim().to_uppercase();
+    }
+    b.age_limits
+        .retain(|a| !(a.codes.trim().is_empty() && a.min_age == 0 && a.max_age == 0));
+    for a in &mut b.age_limits {
+        a.codes = a.codes.trim().to_uppercase();
+    }
+}
+
+/// A percentage plan pays an alternate benefit on the office fee of its `to` code, so each must be
+/// in the office fee schedule (`has_office_fee`); a PPO's are checked against its allowed fees by
+/// [`validate_plan`].
+pub fn check_alternate_fees(
+    d: &PlanDraft,
+    has_office_fee: impl Fn(&str) -> bool,
+) -> Result<(), ValidationErrors> {
+    let mut p = Problems::default();
+    if d.plan_type == PlanType::Percentage {
+        for (i, row) in d.benefits.downgrades.iter().enumerate() {
+            if !has_office_fee(&row.to) {
+                p.add(
+                    format!("benefits.downgrades[{i}].to"),
+                    format!(
+                        "no office fee for {} (add it to the office fee schedule)",
+                        row.to
+                    ),
+                );
+            }
+        }
+    }
+    p.finish()
+}
+
+impl PlanBenefits {
+    /// The codes exempt from the maximums (none when the stored text is not a code list).
+    pub fn max_exempt_codes(&self) -> frontdesk_estimate::CodeSet {
+        if self.max_exempt.trim().is_empty() {
+            return frontdesk_estimate::CodeSet::default();
+        }
+        frontdesk_estimate::CodeSet::parse(&self.max_exempt).unwrap_or_default()
     }
 }
 
@@ -297,6 +387,7 @@ fn engine_json(
     for (key, value) in [
         ("deductible_waived", &b.deductible_waived),
         ("exclusions", &b.exclusions),
+        ("max_exempt", &b.max_exempt),
     ] {
         if !value.is_empty() {
             o.insert(key.into(), json!([value]));
@@ -313,7 +404,30 @@ fn engine_json(
         "frequency".into(),
         b.frequency
             .iter()
-            .map(|f| json!({"codes": f.codes, "times": f.times, "per": f.per}))
+            .map(|f| {
+                let mut row = json!({"codes": f.codes, "times": f.times, "per": f.per});
+                if f.per == "months" {
+                    row["months"] = json!(f.months);
+                }
+                if f.per_tooth {
+                    row["per_tooth"] = json!(true);
+                }
+                row
+            })
+            .collect(),
+    );
+    o.insert(
+        "downgrades".into(),
+        b.downgrades
+            .iter()
+            .map(|d| json!({"from": d.from, "to": d.to, "posterior_only": d.posterior_only}))
+            .collect(),
+    );
+    o.insert(
+        "age_limits".into(),
+        b.age_limits
+            .iter()
+            .map(|a| json!({"codes": a.codes, "min_age": a.min_age, "max_age": a.max_age}))
             .collect(),
     );
     o.insert(
@@ -378,7 +492,7 @@ fn editor_field(d: &PlanDraft, path: &str) -> String {
     }
     let field = path.split('[').next().unwrap_or(path);
     match field {
-        "deductible_waived" | "exclusions" => format!("benefits.{field}"),
+        "deductible_waived" | "exclusions" | "max_exempt" => format!("benefits.{field}"),
         "" => "benefits".into(),
         _ => format!("benefits.{path}"),
     }

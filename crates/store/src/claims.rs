@@ -491,25 +491,54 @@ pub async fn benefits_used(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<BenefitsUsed> {
-    let (paid, deductible, family, family_deductible): (i64, i64, i64, i64) = sqlx::query_as(
-        "SELECT COALESCE(SUM(CASE WHEN c.patient_id = ? THEN ci.paid_cents END), 0), \
+    let mut total = BenefitsUsed::default();
+    for (_, u) in benefits_used_by_code(db, coverage, patient, from, to).await? {
+        total.paid += u.paid;
+        total.deductible += u.deductible;
+        total.family_paid += u.family_paid;
+        total.family_deductible += u.family_deductible;
+    }
+    Ok(total)
+}
+
+/// [`benefits_used`] per procedure code (in code order), so that what a plan exempts from its
+/// maximum can be left out of what counts toward it.
+pub async fn benefits_used_by_code(
+    db: &Db,
+    coverage: CoverageId,
+    patient: PatientId,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<(String, BenefitsUsed)>> {
+    let rows: Vec<(String, i64, i64, i64, i64)> = sqlx::query_as(
+        "SELECT t.code, COALESCE(SUM(CASE WHEN c.patient_id = ? THEN ci.paid_cents END), 0), \
                 COALESCE(SUM(CASE WHEN c.patient_id = ? THEN ci.deductible_cents END), 0), \
                 COALESCE(SUM(ci.paid_cents), 0), COALESCE(SUM(ci.deductible_cents), 0) \
          FROM claim_items ci JOIN claims c ON c.id = ci.claim_id JOIN coverages cv ON cv.id = c.coverage_id \
+              JOIN treatment_items t ON t.id = ci.treatment_item_id \
          WHERE cv.subscriber_id = (SELECT subscriber_id FROM coverages WHERE id = ?) \
-           AND c.service_date >= ? AND c.service_date < ?",
+           AND c.service_date >= ? AND c.service_date < ? \
+         GROUP BY t.code ORDER BY t.code",
     )
     .bind(patient)
     .bind(patient)
     .bind(coverage)
     .bind(from)
     .bind(to)
-    .fetch_one(&db.reader)
+    .fetch_all(&db.reader)
     .await?;
-    Ok(BenefitsUsed {
-        paid: Cents(paid),
-        deductible: Cents(deductible),
-        family_paid: Cents(family),
-        family_deductible: Cents(family_deductible),
-    })
+    Ok(rows
+        .into_iter()
+        .map(|(code, paid, deductible, family, family_deductible)| {
+            (
+                code,
+                BenefitsUsed {
+                    paid: Cents(paid),
+                    deductible: Cents(deductible),
+                    family_paid: Cents(family),
+                    family_deductible: Cents(family_deductible),
+                },
+            )
+        })
+        .collect())
 }

@@ -1,5 +1,6 @@
-// Plan editor helpers: an empty plan, and pasting a code/amount list from a spreadsheet.
-import type { CodeAmount, PlanBenefits, PlanDraft } from "../bindings";
+// Plan editor helpers: an empty plan, frequency periods (and the older `60_months` spelling read
+// as "per months" with 60), and pasting a code/amount list from a spreadsheet.
+import type { CodeAmount, FrequencyLine, PlanBenefits, PlanDraft } from "../bindings";
 
 export function emptyBenefits(): PlanBenefits {
   return {
@@ -20,6 +21,9 @@ export function emptyBenefits(): PlanBenefits {
     copays: [],
     code_deductibles: [],
     allowed: [],
+    downgrades: [],
+    age_limits: [],
+    max_exempt: "",
     cob: "standard",
     write_off_when_max_reached: true,
   };
@@ -29,17 +33,34 @@ export function emptyPlan(carrierId = 0): PlanDraft {
   return { carrier_id: carrierId, group_name: "", group_number: "", employer: "", plan_type: "ppo", benefits: emptyBenefits() };
 }
 
-/** Frequency periods the engine understands, with their labels. */
+/** Frequency periods the engine understands, with their labels; "months" takes a number of months. */
 export const PERIODS: [string, string][] = [
   ["benefit_year", "per benefit year"],
   ["calendar_year", "per calendar year"],
-  ["6_months", "per 6 months"],
-  ["12_months", "per 12 months"],
-  ["24_months", "per 24 months"],
-  ["36_months", "per 36 months"],
-  ["60_months", "per 60 months"],
+  ["months", "per … months"],
   ["lifetime", "per lifetime"],
 ];
+
+/** A new frequency row: twice per benefit year. */
+export function newFrequency(): FrequencyLine {
+  return { codes: "", times: 2, per: "benefit_year", months: 60, per_tooth: false };
+}
+
+/**
+ * A stored frequency row as the editor shows it: `60_months` (the older spelling) is "per months"
+ * with 60, and rows saved before the months field get it.
+ */
+export function editableFrequency(f: FrequencyLine): FrequencyLine {
+  const m = /^(\d+)_months$/.exec(f.per);
+  if (m) return { ...f, per: "months", months: Number(m[1]), per_tooth: f.per_tooth ?? false };
+  return { ...f, months: f.per === "months" ? f.months : (f.months || 60), per_tooth: f.per_tooth ?? false };
+}
+
+/** A stored plan as the editor edits it (fields added since it was saved get their empty value). */
+export function editablePlan(d: PlanDraft): PlanDraft {
+  const b = { ...emptyBenefits(), ...d.benefits };
+  return { ...d, benefits: { ...b, frequency: b.frequency.map(editableFrequency) } };
+}
 
 /**
  * Rows pasted from a spreadsheet or a payer's fee list: one code and amount per line, separated by

@@ -1,8 +1,8 @@
 //! Carriers and plans: save (checked, plan benefits through the estimate engine) and list.
 use frontdesk_insurance::carrier::validate_carrier;
-use frontdesk_insurance::plan::validate_plan;
+use frontdesk_insurance::plan::{check_alternate_fees, validate_plan};
 use frontdesk_insurance::{Carrier, CarrierDraft, CarrierId, Plan, PlanDraft, PlanId};
-use frontdesk_store::insurance_plans;
+use frontdesk_store::{fee_schedule, insurance_plans};
 
 use crate::{App, AppError};
 
@@ -23,9 +23,14 @@ impl App {
         Ok(insurance_plans::carriers(&self.db).await?)
     }
 
-    /// Adds a plan (`id` None) or changes one; its benefits must be ones the estimate engine reads.
+    /// Adds a plan (`id` None) or changes one; its benefits must be ones the estimate engine reads,
+    /// and a percentage plan's alternate benefits need the office fee of the code they pay as.
     pub async fn save_plan(&self, id: Option<PlanId>, draft: &PlanDraft) -> Result<Plan, AppError> {
         let d = validate_plan(draft)?;
+        if !d.benefits.downgrades.is_empty() {
+            let fees = fee_schedule::list(&self.db).await?;
+            check_alternate_fees(&d, |code| fees.iter().any(|f| f.code == code))?;
+        }
         let now = self.cfg.clock.now();
         let id = insurance_plans::save_plan(&self.db, id, &d, self.actor(), now).await?;
         Ok(insurance_plans::plan(&self.db, id).await?)

@@ -4,16 +4,20 @@ use chrono::NaiveDate;
 use frontdesk_domain::money::Cents;
 use frontdesk_domain::PatientId;
 use frontdesk_insurance::benefit_year::benefit_year;
+use frontdesk_insurance::estimate::Code;
 use frontdesk_insurance::estimate::Used;
 use frontdesk_insurance::patient_estimate::{
-    estimate_treatment, CoverageForEstimate, ProcedureToEstimate, TreatmentEstimate,
+    estimate_treatment, CoverageForEstimate, PriorProcedure, ProcedureToEstimate,
+    TreatmentEstimate, TreatmentToEstimate,
 };
 use frontdesk_insurance::text::parse_typed_date;
 use frontdesk_insurance::treatment::validate_treatment_item;
 use frontdesk_insurance::{
     Coverage, Rank, TreatmentItem, TreatmentItemDraft, TreatmentItemId, TreatmentStatus,
 };
-use frontdesk_store::{claims, coverages, preauths, treatment, verifications};
+use frontdesk_store::{
+    claims, coverages, fee_schedule, patients, preauths, treatment, verifications,
+};
 use serde::Serialize;
 
 use crate::{App, AppError};
@@ -166,8 +170,10 @@ impl App {
         Ok(out)
     }
 
-    /// Estimates `chosen` (in that order) on `day`; the patient's other completed procedures are
-    /// the history for frequency limits.
+    /// Estimates `chosen` (in that order) on `day`; the patient's other completed procedures (with
+    /// their teeth) are the history for frequency limits, the patient's date of birth is checked
+    /// against age limits, and the office fee schedule gives the fees alternate benefits are paid
+    /// on. Benefits posted for codes a plan exempts from its maximum do not count toward it.
     pub(crate) async fn estimate_items(
         &self,
         patient: PatientId,
@@ -178,7 +184,18 @@ impl App {
         let mut covs = Vec::new();
         for (c, plan) in self.coverages_in_force(patient, day).await? {
             let (from, to) = benefit_year(&plan.details.benefits.benefit_year_start, day);
-            let posted = claims::benefits_used(&self.db, c.id, patient, from, to).await?;
+            let exempt = plan.details.benefits.max_exempt_codes();
+            let mut posted = claims::BenefitsUsed::default();
+            for (code, u) in
+                claims::benefits_used_by_code(&self.db, c.id, patient, from, to).await?
+            {
+                if !Code::parse(&code).is_ok_and(|c| exempt.contains(c)) {
+                    posted.paid += u.paid;
+                    posted.family_paid += u.family_paid;
+                }
+                posted.deductible += u.deductible;
+                posted.family_deductible += u.family_deductible;
+            }
             let (elsewhere, deductible_elsewhere) =
                 verifications::used_elsewhere(&self.db, c.id, from, to).await?;
             covs.push(CoverageForEstimate {
@@ -209,10 +226,16 @@ impl App {
             .filter(|i| done_on(i).is_some_and(|d| d >= year_from && d <= day))
             .collect();
         pending.sort_by_key(|i| (done_on(i), i.position));
-        let history: Vec<(String, NaiveDate)> = all
+        let history: Vec<PriorProcedure> = all
             .iter()
             .filter(|i| !is_chosen(i) && !pending.iter().any(|p| p.id == i.id))
-            .filter_map(|i| Some((i.code.clone(), done_on(i)?)))
+            .filter_map(|i| {
+                Some(PriorProcedure {
+                    code: i.code.clone(),
+                    tooth: i.tooth.clone(),
+                    date: done_on(i)?,
+                })
+            })
             .collect();
         let procedures: Vec<ProcedureToEstimate> = pending
             .iter()
@@ -221,18 +244,23 @@ impl App {
             .map(|(i, pending)| ProcedureToEstimate {
                 item_id: i.id,
                 code: i.code.clone(),
+                tooth: i.tooth.clone(),
                 fee: Cents(i.fee_cents),
                 units: u32::try_from(i.units).unwrap_or(1),
                 pending,
             })
             .collect();
         let approved = preauths::approved_amounts(&self.db, patient, day).await?;
-        Ok(estimate_treatment(
-            day,
-            &covs,
-            &history,
-            &procedures,
-            &approved,
-        )?)
+        let birth_date = patients::get(&self.db, patient).await?.date_of_birth;
+        let office_fees = fee_schedule::list(&self.db).await?;
+        Ok(estimate_treatment(&TreatmentToEstimate {
+            date: day,
+            birth_date: Some(birth_date),
+            coverages: &covs,
+            history: &history,
+            procedures: &procedures,
+            approved: &approved,
+            office_fees: &office_fees,
+        })?)
     }
 }

@@ -7,6 +7,7 @@ vi.mock("../../bindings", () => ({
 }));
 
 import PlanEditor from "./PlanEditor.svelte";
+import { emptyBenefits } from "../../lib/plan";
 
 const carriers = [{ id: 4, details: { name: "Delta Dental", payer_id: "", phone: "", address: { line1: "", line2: "", city: "", state: "", postal_code: "", country: "" } } }];
 
@@ -60,5 +61,90 @@ describe("the plan editor", () => {
     await fireEvent.click(screen.getByTestId("save-plan"));
     expect((await screen.findByTestId("coverage-error-0")).textContent).toContain("enter a percent");
     expect(planSave).not.toHaveBeenCalled();
+  });
+
+  it("sends alternate benefits, age limits, codes not counted against the maximum and a per-tooth window", async () => {
+    planSave.mockResolvedValue({ status: "ok", data: { id: 1, carrier_name: "Delta Dental", details: {} } });
+    render(PlanEditor, { carriers, onSaved: vi.fn(), onCancel: vi.fn() });
+    await fireEvent.input(screen.getByTestId("field-group_name"), { target: { value: "Acme PPO" } });
+    await fireEvent.input(screen.getByTestId("field-benefits.max_exempt"), { target: { value: "D0000-D1999" } });
+    await fireEvent.click(screen.getByTestId("downgrade-add"));
+    await fireEvent.input(screen.getByTestId("downgrade-from-0"), { target: { value: "D2391-D2394" } });
+    await fireEvent.input(screen.getByTestId("downgrade-to-0"), { target: { value: "D2150" } });
+    await fireEvent.click(screen.getByTestId("age-add"));
+    await fireEvent.input(screen.getByTestId("age-codes-0"), { target: { value: "D1206,D1208" } });
+    await fireEvent.input(screen.getByTestId("age-min-0"), { target: { value: "" } });
+    await fireEvent.input(screen.getByTestId("age-max-0"), { target: { value: "18" } });
+    await fireEvent.click(screen.getByTestId("frequency-add"));
+    expect(screen.queryByTestId("frequency-months-0")).toBeNull();
+    await fireEvent.input(screen.getByTestId("frequency-codes-0"), { target: { value: "D2740-D2799" } });
+    await fireEvent.input(screen.getByTestId("frequency-times-0"), { target: { value: "1" } });
+    await fireEvent.change(screen.getByTestId("frequency-per-0"), { target: { value: "months" } });
+    await fireEvent.input(screen.getByTestId("frequency-months-0"), { target: { value: "60" } });
+    await fireEvent.click(screen.getByTestId("frequency-per-tooth-0"));
+    await fireEvent.click(screen.getByTestId("save-plan"));
+    expect(planSave).toHaveBeenCalledTimes(1);
+    const b = planSave.mock.calls[0][1].benefits;
+    expect(b.max_exempt).toBe("D0000-D1999");
+    expect(b.downgrades).toEqual([{ from: "D2391-D2394", to: "D2150", posterior_only: true }]);
+    expect(b.age_limits).toEqual([{ codes: "D1206,D1208", min_age: 0, max_age: 18 }]);
+    expect(b.frequency).toEqual([{ codes: "D2740-D2799", times: 1, per: "months", months: 60, per_tooth: true }]);
+  });
+
+  it("puts the server's error under the alternate benefit, age limit or frequency row it names", async () => {
+    planSave.mockResolvedValue({
+      status: "error",
+      error: {
+        code: "validation",
+        message: "Please correct",
+        fields: [
+          { field: "benefits.downgrades[0].to", problem: "no allowed fee for D2150 (add it to the plan's allowed fees)" },
+          { field: "benefits.age_limits[0].min_age", problem: "19 is above max_age 18" },
+          { field: "benefits.frequency[0].months", problem: "0 is out of range (expected 1 to 1200)" },
+        ],
+      },
+    });
+    render(PlanEditor, { carriers, onSaved: vi.fn(), onCancel: vi.fn() });
+    await fireEvent.input(screen.getByTestId("field-group_name"), { target: { value: "Acme PPO" } });
+    await fireEvent.click(screen.getByTestId("downgrade-add"));
+    await fireEvent.input(screen.getByTestId("downgrade-from-0"), { target: { value: "D2392" } });
+    await fireEvent.input(screen.getByTestId("downgrade-to-0"), { target: { value: "D2150" } });
+    await fireEvent.click(screen.getByTestId("age-add"));
+    await fireEvent.input(screen.getByTestId("age-codes-0"), { target: { value: "D1206" } });
+    await fireEvent.input(screen.getByTestId("age-min-0"), { target: { value: "19" } });
+    await fireEvent.click(screen.getByTestId("frequency-add"));
+    await fireEvent.change(screen.getByTestId("frequency-per-0"), { target: { value: "months" } });
+    await fireEvent.input(screen.getByTestId("frequency-months-0"), { target: { value: "0" } });
+    await fireEvent.click(screen.getByTestId("save-plan"));
+    expect((await screen.findByTestId("downgrade-error-0")).textContent).toContain("Row 1: no allowed fee for D2150");
+    expect(screen.getByTestId("downgrade-to-0").getAttribute("aria-invalid")).toBe("true");
+    expect(screen.getByTestId("age-error-0").textContent).toContain("19 is above max_age 18");
+    expect(screen.getByTestId("age-min-0").getAttribute("aria-invalid")).toBe("true");
+    expect(screen.getByTestId("frequency-error-0").textContent).toContain("0 is out of range");
+    expect(screen.getByTestId("frequency-months-0").getAttribute("aria-invalid")).toBe("true");
+  });
+
+  it("refuses an empty maximum age or months before sending", async () => {
+    render(PlanEditor, { carriers, onSaved: vi.fn(), onCancel: vi.fn() });
+    await fireEvent.click(screen.getByTestId("age-add"));
+    await fireEvent.input(screen.getByTestId("age-max-0"), { target: { value: "" } });
+    await fireEvent.click(screen.getByTestId("frequency-add"));
+    await fireEvent.change(screen.getByTestId("frequency-per-0"), { target: { value: "months" } });
+    await fireEvent.input(screen.getByTestId("frequency-months-0"), { target: { value: "" } });
+    await fireEvent.click(screen.getByTestId("save-plan"));
+    expect((await screen.findByTestId("age-error-0")).textContent).toContain("enter the maximum age");
+    expect(screen.getByTestId("frequency-error-0").textContent).toContain("enter the months");
+    expect(planSave).not.toHaveBeenCalled();
+  });
+
+  it("opens a stored 60_months limit as per months with 60, per tooth off", async () => {
+    const details = {
+      carrier_id: 4, group_name: "Old", group_number: "", employer: "", plan_type: "ppo",
+      benefits: { ...emptyBenefits(), frequency: [{ codes: "D0210", times: 1, per: "60_months" }] },
+    };
+    render(PlanEditor, { plan: { id: 7, carrier_name: "Delta Dental", details } as never, carriers, onSaved: vi.fn(), onCancel: vi.fn() });
+    expect((screen.getByTestId("frequency-per-0") as HTMLSelectElement).value).toBe("months");
+    expect((screen.getByTestId("frequency-months-0") as HTMLInputElement).value).toBe("60");
+    expect((screen.getByTestId("frequency-per-tooth-0") as HTMLInputElement).checked).toBe(false);
   });
 });
