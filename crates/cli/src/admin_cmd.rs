@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use frontdesk_app::admin::backup_manifest::VerifyKey;
+use frontdesk_app::admin::data_folder::DataDir;
 use frontdesk_app::admin::folder_lock::FolderLock;
 use frontdesk_app::admin::restore_backup::{restore_backup, RestoreKey};
 use frontdesk_app::admin::worklist_limits::WorklistLimits;
@@ -170,14 +171,49 @@ pub async fn verify_backup(
     Ok(())
 }
 
+/// `restore --into DIR`: a new folder (e.g. on a new computer) that holds no database yet.
+pub fn into_folder(dir: PathBuf) -> Result<Config, AppError> {
+    let cfg = Config::new(DataDir::new(dir));
+    if cfg.data_dir.has_database() {
+        return Err(AppError::new(
+            ErrorCode::AlreadyInitialized,
+            "--into needs a folder without a FrontDesk database (restore into the live folder without --into)",
+        ));
+    }
+    Ok(cfg)
+}
+
+/// Asks on the terminal before the live database is replaced; without a terminal, no.
+fn confirmed(cfg: &Config) -> Result<bool, AppError> {
+    use std::io::{BufRead, IsTerminal, Write};
+    if !std::io::stdin().is_terminal() {
+        return Ok(false);
+    }
+    eprint!(
+        "Replace the FrontDesk database in {} with the backup? A safety copy of it is kept. [y/N] ",
+        cfg.data_dir.root().display()
+    );
+    std::io::stderr().flush()?;
+    let mut answer = String::new();
+    std::io::stdin().lock().read_line(&mut answer)?;
+    Ok(matches!(answer.trim(), "y" | "Y" | "yes" | "Yes"))
+}
+
 /// Restores a backup; on a new computer (no database yet) the recovery code sets the folder up.
 pub async fn restore(
     cfg: Config,
     file: &Path,
     recovery_code: Option<&str>,
+    yes: bool,
 ) -> Result<(), AppError> {
     // Refused while FrontDesk is open on the folder (it holds the folder's lock).
     let _lock = FolderLock::acquire(&cfg.data_dir)?;
+    if cfg.data_dir.has_database() && !yes && !confirmed(&cfg)? {
+        return Err(AppError::new(
+            ErrorCode::Refused,
+            "not restored: replacing the database needs a yes (give --yes to confirm)",
+        ));
+    }
     let code = recovery_code.map(code_from).transpose()?;
     let key = match &code {
         Some(c) => RestoreKey::RecoveryCode(c.trim()),

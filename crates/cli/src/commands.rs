@@ -125,7 +125,15 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
         Command::Restore {
             file,
             recovery_code,
-        } => admin_cmd::restore(cfg, &file, recovery_code.as_deref()).await,
+            into,
+            yes,
+        } => {
+            let cfg = match into {
+                Some(dir) => admin_cmd::into_folder(dir)?,
+                None => cfg,
+            };
+            admin_cmd::restore(cfg, &file, recovery_code.as_deref(), yes).await
+        }
         Command::Rekey => with(cfg, ExistingAlone, async |a| admin_cmd::rekey(a).await).await,
         Command::Estimate { file, explain } => {
             println!("{}", estimate_cmd::run_file(&read_input(&file)?, explain)?);

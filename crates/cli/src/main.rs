@@ -130,6 +130,12 @@ pub enum Command {
         /// The code from the recovery kit; `-` reads it from standard input. Default: the keychain.
         #[arg(long = "recovery-code")]
         recovery_code: Option<String>,
+        /// Restore into this folder instead (a new computer: an empty or new folder).
+        #[arg(long)]
+        into: Option<PathBuf>,
+        /// Replace the database already in the folder without asking (a safety copy is kept).
+        #[arg(long)]
+        yes: bool,
     },
     /// Re-encrypt the database under a new key; prints the new recovery code.
     Rekey,

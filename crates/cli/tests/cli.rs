@@ -193,6 +193,60 @@ fn backup_to_a_folder_prints_its_manifest_and_verify_backup_finds_a_changed_byte
     assert!(String::from_utf8_lossy(&out.stderr).contains("error[storage]"));
 }
 
+/// A new computer: only the backup and the recovery code (typed on standard input).
+#[test]
+fn restore_asks_before_replacing_and_sets_up_a_new_folder_with_the_code() {
+    use std::io::Write;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let usb = tmp.path().join("usb");
+    std::fs::create_dir(&usb).unwrap();
+    ok(&dir, &["demo", "--patients", "9"]);
+    let code = ok(&dir, &["recovery-kit"]).trim().to_string();
+    let file = ok(&dir, &["backup", "--to", usb.to_str().unwrap()])
+        .trim()
+        .to_string();
+    let e = err(&dir, &["restore", &file]);
+    assert!(e.contains("error[refused]") && e.contains("--yes"), "{e}");
+    ok(&dir, &["restore", &file, "--yes"]);
+
+    let new_pc = tmp.path().join("new-pc");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_frontdesk"))
+        .args([
+            "restore",
+            &file,
+            "--into",
+            new_pc.to_str().unwrap(),
+            "--recovery-code",
+            "-",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(code.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let a = ok(&dir, &["patient", "search", "a", "--json"]);
+    let b = ok(&new_pc, &["patient", "search", "a", "--json"]);
+    assert_eq!(a, b, "the same patients on the new computer");
+    let e = err(
+        &new_pc,
+        &["restore", &file, "--into", new_pc.to_str().unwrap()],
+    );
+    assert!(e.contains("error[already_initialized]"), "{e}");
+}
+
 #[test]
 fn patient_add_refuses_bad_input_with_a_typed_error() {
     let tmp = tempfile::tempdir().unwrap();
