@@ -17,6 +17,8 @@ APT_PACKAGES=(
   dbus dbus-x11 gnome-keyring libdbus-1-dev libsecret-tools
   # PDF text checks
   poppler-utils
+  # the offline E2E run: a network namespace with only loopback (unshare, ip)
+  util-linux iproute2
   # printing: CUPS with a PDF queue (scripts/cups-pdf-queue.sh) for the real-spooler tests
   cups cups-client printer-driver-cups-pdf
   # fonts so the UI renders names in any script

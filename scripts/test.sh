@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # THE test command: installs what is missing, then runs every test — UI unit tests, Rust unit,
 # integration and acceptance tests (real SQLCipher files, real keychain under D-Bus), the
-# bindings freshness check, and the WebDriver end-to-end tests against the real app window.
+# bindings freshness check, and the WebDriver end-to-end tests against the real app window (run in
+# a network namespace with only loopback up: FrontDesk must work with no network at all).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -23,5 +24,5 @@ export CUPS_PDF_OUT FRONTDESK_CUPS_TEST=1
 echo "== Rust: all tests (under a private D-Bus session with gnome-keyring)"
 scripts/with-keyring.sh cargo test --workspace --locked
 
-echo "== End-to-end: the real app window through WebDriver"
-scripts/with-keyring.sh scripts/e2e.sh
+echo "== End-to-end: the real app window through WebDriver, offline (a network namespace with only loopback)"
+unshare --net bash -c 'ip link set lo up && exec scripts/with-keyring.sh scripts/e2e.sh'

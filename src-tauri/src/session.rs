@@ -14,24 +14,35 @@ pub enum State {
 
 /// The window's state, and the data folder's lock held for as long as the window runs (so a
 /// second window, a restore or a rekey cannot replace the database under it).
-pub struct Session(pub RwLock<State>, Option<FolderLock>);
+pub struct Session {
+    state: RwLock<State>,
+    _folder_lock: Option<FolderLock>,
+}
 
 impl Session {
     pub async fn start(data_dir: DataDir) -> Session {
         let lock = match FolderLock::acquire(&data_dir) {
             Ok(lock) => lock,
-            Err(e) => return Session(RwLock::new(State::Failed(e)), None),
+            Err(e) => {
+                return Session {
+                    state: RwLock::new(State::Failed(e)),
+                    _folder_lock: None,
+                }
+            }
         };
         let state = match start(Config::new(data_dir)).await {
             Ok(Started::Ready(app) | Started::Created(app)) => State::Ready(app),
             Ok(Started::Locked(l)) => State::Locked(l),
             Err(e) => State::Failed(e),
         };
-        Session(RwLock::new(state), Some(lock))
+        Session {
+            state: RwLock::new(state),
+            _folder_lock: Some(lock),
+        }
     }
 
     pub async fn status(&self) -> Result<AppStatus, AppError> {
-        match &*self.0.read().await {
+        match &*self.state.read().await {
             State::Ready(app) => app.current_status().await,
             State::Locked(l) => Ok(AppStatus::Locked {
                 reason: l.reason,
@@ -42,7 +53,7 @@ impl Session {
     }
 
     pub async fn unlock(&self, code: &str) -> Result<AppStatus, AppError> {
-        let mut state = self.0.write().await;
+        let mut state = self.state.write().await;
         let State::Locked(locked) = &*state else {
             return Err(AppError::new(ErrorCode::Locked, "FrontDesk is not locked"));
         };
@@ -57,7 +68,7 @@ impl Session {
     where
         F: AsyncFnOnce(&App) -> Result<T, AppError>,
     {
-        match &*self.0.read().await {
+        match &*self.state.read().await {
             State::Ready(app) => f(app).await,
             State::Locked(_) => Err(AppError::new(
                 ErrorCode::Locked,
