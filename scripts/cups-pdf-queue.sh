@@ -16,7 +16,7 @@
 # Its last line of output is always  CUPS_PDF_OUT=<dir>  : the folder where jobs submitted by the
 # invoking user land (for `sudo` runs, the user who ran sudo). Export it for the integration test:
 #   eval "$(scripts/cups-pdf-queue.sh | tail -n1)"; export CUPS_PDF_OUT
-#   FRONTDESK_CUPS_TEST=1 cargo test -p frontdesk-printing
+#   cargo test -p frontdesk-printing
 set -euo pipefail
 
 CHECK=1

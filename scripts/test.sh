@@ -19,7 +19,7 @@ echo "== UI build (the desktop binary embeds it)"
 
 echo "== Printing: a local CUPS queue named PDF that writes PDF files (real spooler tests)"
 eval "$(scripts/cups-pdf-queue.sh | tail -n1)"
-export CUPS_PDF_OUT FRONTDESK_CUPS_TEST=1
+export CUPS_PDF_OUT
 
 echo "== Rust: all tests (under a private D-Bus session with gnome-keyring)"
 scripts/with-keyring.sh cargo test --workspace --locked

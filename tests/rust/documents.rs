@@ -1,8 +1,8 @@
 //! Printed documents from the encrypted database, read back with pdftotext: the statement (kept
 //! as sent; a copy is byte-identical), the batch run (dry run records nothing; a run is recorded
 //! and skips recent statements), the walkout receipt, the check-in packets of a day with names in
-//! any script, and — with FRONTDESK_CUPS_TEST=1 — a statement printed through the real CUPS PDF
-//! queue. A refused print keeps nothing.
+//! any script, and a statement printed through the real CUPS PDF queue (set up by
+//! scripts/cups-pdf-queue.sh; a missing queue fails the test). A refused print keeps nothing.
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -304,13 +304,6 @@ async fn a_refused_print_keeps_nothing_and_a_statement_reaches_the_cups_queue() 
     assert_eq!(e.fields[0].field, "copies");
     assert!(app.statements_sent(parent).await.unwrap().is_empty());
 
-    if std::env::var("FRONTDESK_CUPS_TEST").as_deref() != Ok("1") {
-        println!(
-            "skipped the CUPS part: run scripts/cups-pdf-queue.sh and set FRONTDESK_CUPS_TEST=1"
-        );
-        app.close().await;
-        return;
-    }
     let out_dir =
         std::env::var("CUPS_PDF_OUT").unwrap_or_else(|_| "/var/spool/cups-pdf/root".into());
     let out_dir = Path::new(&out_dir);
