@@ -45,10 +45,7 @@ pub fn no_database(cfg: &Config) -> AppError {
 }
 
 /// Opens the database with the key from the keychain; a locked database is an error here.
-async fn open(cfg: Config, how: Open) -> Result<App, AppError> {
-    if how != Open::CreateIfMissing && !cfg.data_dir.has_database() {
-        return Err(no_database(&cfg));
-    }
+async fn open(cfg: Config) -> Result<App, AppError> {
     match start(cfg).await? {
         Started::Ready(app) => Ok(app),
         Started::Created(app) => {
@@ -71,16 +68,15 @@ pub async fn with(
     how: Open,
     f: impl AsyncFnOnce(&mut App) -> Result<(), AppError>,
 ) -> Result<(), AppError> {
+    // Before the lock: taking it would leave a lock file in a folder that holds no database.
+    if how != Open::CreateIfMissing && !cfg.data_dir.has_database() {
+        return Err(no_database(&cfg));
+    }
     let _lock = match how {
         Open::Existing => None,
-        Open::ExistingAlone | Open::CreateIfMissing => {
-            if how == Open::ExistingAlone && !cfg.data_dir.has_database() {
-                return Err(no_database(&cfg));
-            }
-            Some(FolderLock::acquire(&cfg.data_dir)?)
-        }
+        Open::ExistingAlone | Open::CreateIfMissing => Some(FolderLock::acquire(&cfg.data_dir)?),
     };
-    let mut app = open(cfg, how).await?;
+    let mut app = open(cfg).await?;
     let r = f(&mut app).await;
     app.close().await;
     r

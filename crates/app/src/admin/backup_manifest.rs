@@ -8,13 +8,13 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use frontdesk_store::backup_facts::{facts, full_check, Facts};
-use frontdesk_store::{settings, Db, DbKey, StoreError};
+use frontdesk_store::settings;
 use frontdesk_vault::{DatabaseKey, RecoveryCode};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::admin::lifecycle::{Config, SETTING_DATABASE_ID};
-use crate::admin::restore_backup::{sync_dir, sync_file};
+use crate::admin::restore_backup::{open_backup, sync_dir, sync_file};
 use crate::{App, AppError, ErrorCode};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -94,14 +94,10 @@ impl App {
         self.backup(&dest).await
     }
 
-    /// Describes the finished backup at `dest` (read from the checked copy itself) and writes the
-    /// manifest beside it.
-    pub(crate) async fn write_manifest(&self, dest: &Path) -> Result<BackupManifest, AppError> {
+    /// Describes the finished backup at `dest` (`f` was read from the checked copy itself) and
+    /// writes the manifest beside it.
+    pub(crate) fn write_manifest(&self, dest: &Path, f: Facts) -> Result<BackupManifest, AppError> {
         let (bytes, sha256) = checksum(dest)?;
-        let copy = Db::open(dest, &DbKey::Raw(self.key.bytes())).await?;
-        let f = facts(&copy).await;
-        copy.close().await;
-        let f = f?;
         let manifest = BackupManifest {
             format: 1,
             app_version: env!("CARGO_PKG_VERSION").into(),
@@ -186,15 +182,7 @@ pub async fn verify_backup(
 }
 
 async fn check_copy(copy: &Path, key: &DatabaseKey, m: &BackupManifest) -> Result<(), AppError> {
-    let db = Db::open(copy, &DbKey::Raw(key.bytes()))
-        .await
-        .map_err(|e| match e {
-            StoreError::WrongKey => AppError::new(
-                ErrorCode::InvalidRecoveryCode,
-                "the key does not open that backup (or it is not a FrontDesk backup)",
-            ),
-            other => other.into(),
-        })?;
+    let db = open_backup(copy, key).await?;
     let result = async {
         if !full_check(&db).await? {
             return Err(AppError::new(

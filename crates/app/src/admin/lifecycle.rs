@@ -337,22 +337,28 @@ impl App {
         let tmp = dest.with_file_name(tmp_name);
         let _ = std::fs::remove_file(&tmp);
         let written = self.write_checked_backup(&tmp).await;
-        let published = written.and_then(|()| {
+        let published = written.and_then(|facts| {
             crate::admin::restore_backup::sync_file(&tmp)?;
             std::fs::rename(&tmp, dest)?;
             match dest.parent().filter(|p| !p.as_os_str().is_empty()) {
-                Some(folder) => crate::admin::restore_backup::sync_dir(folder),
-                None => crate::admin::restore_backup::sync_dir(std::path::Path::new(".")),
+                Some(folder) => crate::admin::restore_backup::sync_dir(folder)?,
+                None => crate::admin::restore_backup::sync_dir(std::path::Path::new("."))?,
             }
+            Ok(facts)
         });
         if published.is_err() {
             let _ = std::fs::remove_file(&tmp);
         }
-        published?;
-        self.write_manifest(dest).await
+        let facts = published?;
+        self.write_manifest(dest, facts)
     }
 
-    async fn write_checked_backup(&self, tmp: &std::path::Path) -> Result<(), AppError> {
+    /// Writes the backup to `tmp`, checks it and reads, from the same opening, what its manifest
+    /// records.
+    async fn write_checked_backup(
+        &self,
+        tmp: &std::path::Path,
+    ) -> Result<frontdesk_store::backup_facts::Facts, AppError> {
         self.db.backup_to(tmp).await.map_err(|e| match e {
             StoreError::Sqlx(_) => {
                 AppError::new(ErrorCode::Storage, "the backup could not be written")
@@ -360,15 +366,18 @@ impl App {
             other => other.into(),
         })?;
         let copy = Db::open(tmp, &DbKey::Raw(self.key.bytes())).await?;
-        let sound = copy.quick_check().await;
-        copy.close().await;
-        if !sound? {
-            return Err(AppError::new(
-                ErrorCode::Storage,
-                "the backup did not pass the integrity check; it was not kept",
-            ));
+        let checked = async {
+            if !copy.quick_check().await? {
+                return Err(AppError::new(
+                    ErrorCode::Storage,
+                    "the backup did not pass the integrity check; it was not kept",
+                ));
+            }
+            Ok(frontdesk_store::backup_facts::facts(&copy).await?)
         }
-        Ok(())
+        .await;
+        copy.close().await;
+        checked
     }
 
     /// Changes the clinic's timezone; an unknown name is a validation error and changes nothing.

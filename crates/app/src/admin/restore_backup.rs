@@ -95,9 +95,10 @@ pub async fn restore_backup(
     })
 }
 
-/// Opens the copy with the key, runs the integrity check and reads which database it is.
-async fn check_backup(path: &Path, key: &DatabaseKey) -> Result<String, AppError> {
-    let db = Db::open(path, &DbKey::Raw(key.bytes()))
+/// Opens a private copy of a backup with `key`; a key that does not open it is
+/// `invalid_recovery_code`.
+pub(crate) async fn open_backup(path: &Path, key: &DatabaseKey) -> Result<Db, AppError> {
+    Db::open(path, &DbKey::Raw(key.bytes()))
         .await
         .map_err(|e| match e {
             StoreError::WrongKey => AppError::new(
@@ -105,7 +106,12 @@ async fn check_backup(path: &Path, key: &DatabaseKey) -> Result<String, AppError
                 "the key does not open that backup (or it is not a FrontDesk backup)",
             ),
             other => other.into(),
-        })?;
+        })
+}
+
+/// Opens the copy with the key, runs the integrity check and reads which database it is.
+async fn check_backup(path: &Path, key: &DatabaseKey) -> Result<String, AppError> {
+    let db = open_backup(path, key).await?;
     let result = async {
         if !db.quick_check().await? {
             return Err(AppError::new(
