@@ -26,6 +26,11 @@ use frontdesk_app::schedule::appointments::{
 use frontdesk_app::schedule::asap::{AsapDraft, AsapEntry};
 use frontdesk_app::schedule::confirmations::ConfirmationItem;
 use frontdesk_app::schedule::recall::RecallDue;
+use frontdesk_app::users::audit_log::{AuditCheck, AuditQuery, AuditRow};
+use frontdesk_app::users::security_settings::SecuritySettings;
+use frontdesk_app::users::sign_in::FirstAdmin;
+use frontdesk_app::users::user_admin::{NewUserInput, UserAction, UserView};
+use frontdesk_app::users::{Permission, Role, SessionUser};
 use frontdesk_app::AppStatus;
 use frontdesk_domain::contact_log::{ContactDraft, ContactEntry};
 use frontdesk_domain::fee_schedule::{FeeEntry, FeeImport};
@@ -47,9 +52,40 @@ tauri_commands! {
     // Start-up, patients, families and the fee schedule.
     session app_status() -> AppStatus = |s| s.status().await;
     session unlock_with_recovery_code(code: String) -> AppStatus = |s| s.unlock(&code).await;
-    app recovery_kit() -> RecoveryKit = |a| a.recovery_kit().await;
-    app save_recovery_kit_pdf() -> String = |a|
-        Ok(a.save_recovery_kit_pdf(None).await?.display().to_string());
+    app recovery_kit(password: String) -> RecoveryKit = |a| a.recovery_kit(&password).await;
+    app save_recovery_kit_pdf(password: String) -> String = |a|
+        Ok(a.save_recovery_kit_pdf(None, &password).await?.display().to_string());
+
+    // People: first administrator, sign-in, PIN, lock; users; the audit log.
+    app first_admin_create(admin: FirstAdmin) -> SessionUser = |a| a.create_first_admin(&admin).await;
+    app sign_in(username: String, password: String) -> SessionUser = |a|
+        a.sign_in(&username, &password).await;
+    app sign_in_pin(username: String, pin: String) -> SessionUser = |a|
+        a.sign_in_with_pin(&username, &pin).await;
+    app sign_out() -> () = |a| a.sign_out().await;
+    app session_lock() -> () = |a| a.lock_session().await;
+    app session_touch() -> () = |a| a.touch_session().await;
+    app own_pin_set(password: String, pin: String) -> () = |a| a.set_own_pin(&password, &pin).await;
+    app own_password_change(old_password: String, new_password: String) -> () = |a|
+        a.change_own_password(&old_password, &new_password).await;
+    app users_list() -> Vec<UserView> = |a| a.list_users().await;
+    app user_add(user: NewUserInput) -> UserView = |a| a.add_user(&user).await;
+    app user_set_active(username: String, action: UserAction) -> UserView = |a|
+        a.set_user_active(&username, action).await;
+    app user_set_role(username: String, role: Role) -> UserView = |a|
+        a.set_user_role(&username, role).await;
+    app user_set_permission(username: String, permission: Permission, allow: bool) -> UserView = |a|
+        a.set_user_permission(&username, permission, allow).await;
+    app user_reset_password(username: String, password: String) -> () = |a|
+        a.reset_user_password(&username, &password).await;
+    app audit_list(query: AuditQuery) -> Vec<AuditRow> = |a| a.audit_list(&query).await;
+    app audit_verify() -> AuditCheck = |a| a.audit_verify().await;
+    app audit_export(query: AuditQuery) -> String = |a|
+        Ok(a.save_audit_csv(&query, None).await?.display().to_string());
+    app security_settings() -> SecuritySettings = |a| a.security_settings().await;
+    app security_settings_set(settings: SecuritySettings) -> () = |a|
+        a.set_security_settings(&settings).await;
+
     app acknowledge_recovery_kit() -> () = |a| a.acknowledge_recovery_kit().await;
     app patient_search(query: String, include_archived: bool) -> Vec<PatientSummary> = |a|
         a.search_patients(&query, include_archived).await;

@@ -60,7 +60,7 @@ async fn a_rekey_the_keychain_refuses_to_switch_still_opens_next_time() {
     let e = app.rekey().await.unwrap_err();
     assert_eq!(e.code, ErrorCode::KeychainUnavailable, "{}", e.message);
     // The app goes on under the new key, and the kit shows the new code.
-    let new_code = app.recovery_kit().await.unwrap().code;
+    let new_code = app.recovery_kit(frontdesk_acceptance::TEST_PASSWORD).await.unwrap().code;
     assert_eq!(
         app.patient_card(id).await.unwrap().patient.first_name,
         "Ines"
@@ -99,10 +99,10 @@ async fn a_rekey_whose_new_key_cannot_be_staged_changes_nothing() {
         .unwrap()
         .patient
         .id;
-    let old_code = app.recovery_kit().await.unwrap().code;
+    let old_code = app.recovery_kit(frontdesk_acceptance::TEST_PASSWORD).await.unwrap().code;
     *kc.refuse.lock().unwrap() = Some(".next-key".into());
     assert!(app.rekey().await.is_err());
-    assert_eq!(app.recovery_kit().await.unwrap().code, old_code);
+    assert_eq!(app.recovery_kit(frontdesk_acceptance::TEST_PASSWORD).await.unwrap().code, old_code);
     assert_eq!(
         app.patient_card(id).await.unwrap().patient.first_name,
         "Mai"
@@ -110,7 +110,7 @@ async fn a_rekey_whose_new_key_cannot_be_staged_changes_nothing() {
     app.close().await;
     *kc.refuse.lock().unwrap() = None;
     let app = ready(dir.path(), &kc).await;
-    assert_eq!(app.recovery_kit().await.unwrap().code, old_code);
+    assert_eq!(app.recovery_kit(frontdesk_acceptance::TEST_PASSWORD).await.unwrap().code, old_code);
     app.close().await;
 }
 
@@ -199,7 +199,7 @@ async fn verify_backup_finds_one_changed_byte_anywhere() {
             .unwrap();
     }
     let m = app.backup_to_folder(out.path()).await.unwrap();
-    let code = app.recovery_kit().await.unwrap().code;
+    let code = app.recovery_kit(frontdesk_acceptance::TEST_PASSWORD).await.unwrap().code;
     app.close().await;
     let file = out.path().join(&m.file);
     assert!(
@@ -276,7 +276,7 @@ async fn a_backup_restored_into_a_new_folder_with_the_code_holds_everything() {
     let kc = RefusingKeychain::default();
     let app = ready(old_pc.path(), &kc).await;
     frontdesk_demo::load_demo(&app, 40, 7).await.unwrap();
-    let code = app.recovery_kit().await.unwrap().code;
+    let code = app.recovery_kit(frontdesk_acceptance::TEST_PASSWORD).await.unwrap().code;
     let m = app.backup_to_folder(usb.path()).await.unwrap();
     let before = contents(&app).await;
     app.close().await;

@@ -48,7 +48,7 @@ async fn a_missing_keychain_entry_is_recovered_with_the_recovery_code_and_never_
     let dir = tempfile::tempdir().unwrap();
     let app = ready(os_config(dir.path())).await;
     let id = app.database_id().to_string();
-    let code = app.recovery_kit().await.unwrap().code;
+    let code = app.recovery_kit(frontdesk_acceptance::TEST_PASSWORD).await.unwrap().code;
     app.create_patient(&draft("Recover", "Rita", "1970-07-07"))
         .await
         .unwrap();

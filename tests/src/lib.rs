@@ -60,7 +60,6 @@ pub fn config(dir: &std::path::Path, keystore: Arc<dyn KeyStore>) -> Config {
         data_dir: DataDir::new(dir),
         keystore,
         clock: clock(),
-        actor: "workstation:test".into(),
     }
 }
 
@@ -73,11 +72,33 @@ pub fn os_config(dir: &std::path::Path) -> Config {
     config(dir, Arc::new(OsKeychain::default()))
 }
 
-/// Starts and expects an unlocked app (created or opened).
+/// The administrator every test office has, and their password.
+pub const ADMIN: &str = "admin";
+pub const TEST_PASSWORD: &str = "test password 1";
+
+/// Starts and expects an unlocked app (created or opened), signed in as the administrator
+/// (created on first start).
 pub async fn ready(cfg: Config) -> App {
-    match start(cfg).await.expect("start") {
+    let app = match start(cfg).await.expect("start") {
         Started::Ready(a) | Started::Created(a) => a,
         Started::Locked(_) => panic!("expected an unlocked app"),
+    };
+    sign_in_admin(&app).await;
+    app
+}
+
+/// Signs `app` in as the administrator, creating them if the office has no users yet.
+pub async fn sign_in_admin(app: &App) {
+    if app.needs_first_admin().await.expect("users") {
+        app.create_first_admin(&frontdesk_app::users::sign_in::FirstAdmin {
+            full_name: "Test Administrator".into(),
+            username: ADMIN.into(),
+            password: TEST_PASSWORD.into(),
+        })
+        .await
+        .expect("first administrator");
+    } else {
+        app.sign_in(ADMIN, TEST_PASSWORD).await.expect("sign in");
     }
 }
 

@@ -27,6 +27,16 @@ pub enum ErrorCode {
     /// FrontDesk is open on this data folder elsewhere (another window or session).
     InUse,
     AlreadyInitialized,
+    /// The signed-in user lacks the permission the message names; nothing was changed.
+    Forbidden,
+    /// Not signed in, or a wrong username, password or PIN.
+    Unauthorized,
+    /// The session locked (idle or by hand): sign in again or enter the PIN.
+    SessionLocked,
+    /// Too many failed attempts: wait the seconds the message says.
+    Throttled,
+    /// Locked out after too many failed attempts until an administrator unlocks the user.
+    AccountLocked,
     Storage,
     Internal,
 }

@@ -3,7 +3,7 @@
 //! from the OS keychain, or reports that the recovery code is needed.
 //!
 //! One folder per capability, matching the screens and the rule crates: `patients`, `schedule`,
-//! `insurance`, `money`, `documents`, `admin`. See docs/architecture.md.
+//! `insurance`, `money`, `documents`, `admin`, `users` (sign-in, permissions, the audit log). See docs/architecture.md.
 
 pub mod admin;
 pub mod documents;
@@ -12,6 +12,7 @@ pub mod insurance;
 pub mod money;
 pub mod patients;
 pub mod schedule;
+pub mod users;
 
 pub use admin::lifecycle::{start, unlock_with_recovery_code, App, Config, Locked, Started};
 pub use admin::startup_status::{AppStatus, LockReason};

@@ -7,27 +7,95 @@ use frontdesk_app::admin::data_folder::DataDir;
 use frontdesk_app::admin::folder_lock::FolderLock;
 use frontdesk_app::admin::restore_backup::{restore_backup, RestoreKey};
 use frontdesk_app::admin::worklist_limits::WorklistLimits;
+use frontdesk_app::users::sign_in::FirstAdmin;
 use frontdesk_app::{start, unlock_with_recovery_code, App, AppError, Config, ErrorCode, Started};
 
 use crate::open_app::{no_database, read_input, with, Open};
 use crate::output;
 
-pub async fn init(cfg: Config) -> Result<(), AppError> {
-    if cfg.data_dir.has_database() {
-        return Err(AppError::new(
-            ErrorCode::AlreadyInitialized,
-            "a FrontDesk database already exists in that folder",
-        ));
+/// The first administrator's password: standard input's first line, or FRONTDESK_PASSWORD / a
+/// prompt.
+fn admin_password(username: &str, stdin: bool) -> Result<String, AppError> {
+    if stdin {
+        let mut line = String::new();
+        std::io::stdin().read_line(&mut line)?;
+        return Ok(line.trim_end_matches(['\r', '\n']).to_string());
     }
+    crate::open_app::password_for(username)
+}
+
+/// `init`: a new database and its first administrator (an existing database without users,
+/// e.g. from before users existed, gets its administrator too).
+pub async fn init(
+    cfg: Config,
+    admin: Option<String>,
+    full_name: Option<String>,
+    password_stdin: bool,
+) -> Result<(), AppError> {
+    let Some(admin) = admin else {
+        return Err(AppError::invalid(
+            "admin",
+            "Name the first administrator: frontdesk init --admin NAME --password-stdin",
+        ));
+    };
+    let new = !cfg.data_dir.has_database();
     with(cfg, Open::CreateIfMissing, async |app| {
+        if !app.needs_first_admin().await? {
+            return Err(AppError::new(
+                ErrorCode::AlreadyInitialized,
+                "a FrontDesk database with users already exists in that folder",
+            ));
+        }
+        let password = admin_password(&admin, password_stdin)?;
+        let first = FirstAdmin {
+            full_name: full_name.unwrap_or_else(|| "Office Administrator".into()),
+            username: admin.clone(),
+            password: password.clone(),
+        };
+        let me = app.create_first_admin(&first).await?;
+        eprintln!("administrator: {}", me.username);
+        if new {
+            crate::open_app::print_new_database(app, &password).await?;
+        }
         println!("{}", app.db().path().display());
         Ok(())
     })
     .await
 }
 
+/// A password for the demo administrator when FRONTDESK_PASSWORD is not set (printed once).
+fn generated_password() -> String {
+    uuid::Uuid::new_v4().simple().to_string()[..16].to_string()
+}
+
 pub async fn demo(cfg: Config, patients: usize, seed: u64) -> Result<(), AppError> {
+    let new = !cfg.data_dir.has_database();
     with(cfg, Open::CreateIfMissing, async |app| {
+        let password = if app.needs_first_admin().await? {
+            let (password, generated) = match std::env::var("FRONTDESK_PASSWORD") {
+                Ok(p) => (p, false),
+                Err(_) => (generated_password(), true),
+            };
+            app.create_first_admin(&FirstAdmin {
+                full_name: "Office Administrator".into(),
+                username: "admin".into(),
+                password: password.clone(),
+            })
+            .await?;
+            if generated {
+                eprintln!("administrator: admin  password: {password}  (change it: frontdesk user passwd admin)");
+            }
+            if new {
+                crate::open_app::print_new_database(app, &password).await?;
+            }
+            password
+        } else {
+            crate::open_app::sign_in(app).await?
+        };
+        let users = frontdesk_demo::add_demo_users(app, &password).await?;
+        if users > 0 {
+            eprintln!("demo users (same password): front_desk, billing, clinical, manager");
+        }
         if app.patient_count().await? > 0 {
             return Err(AppError::new(
                 ErrorCode::AlreadyInitialized,
@@ -79,11 +147,13 @@ pub async fn limits(app: &App, c: LimitChanges) -> Result<(), AppError> {
     Ok(())
 }
 
+/// The recovery kit asks for the password again (FRONTDESK_PASSWORD, or a second prompt).
 pub async fn recovery_kit(app: &App, pdf: Option<PathBuf>) -> Result<(), AppError> {
-    let kit = app.recovery_kit().await?;
+    let password = crate::open_app::password_for(&app.actor())?;
+    let kit = app.recovery_kit(&password).await?;
     println!("{}", kit.code);
     if let Some(path) = pdf {
-        std::fs::write(&path, app.recovery_kit_pdf().await?)?;
+        std::fs::write(&path, app.recovery_kit_pdf(&password).await?)?;
         eprintln!("saved {}", path.display());
     }
     Ok(())
@@ -153,6 +223,25 @@ pub async fn verify_backup(
     recovery_code: Option<&str>,
     json: bool,
 ) -> Result<(), AppError> {
+    if cfg.data_dir.has_database() {
+        // Replacing a live database: only a user with "backups and restore", and audited.
+        let app = match start(cfg.clone()).await? {
+            Started::Ready(app) | Started::Created(app) => app,
+            Started::Locked(_) => {
+                return Err(AppError::new(
+                    ErrorCode::KeychainMissing,
+                    "the live database is locked: unlock it first (frontdesk unlock)",
+                ))
+            }
+        };
+        let approved = async {
+            crate::open_app::sign_in(&app).await?;
+            app.approve_restore().await
+        }
+        .await;
+        app.close().await;
+        approved?;
+    }
     let code = recovery_code.map(code_from).transpose()?;
     let key = match &code {
         Some(c) => VerifyKey::RecoveryCode(c.trim()),
@@ -213,6 +302,25 @@ pub async fn restore(
             ErrorCode::Refused,
             "not restored: replacing the database needs a yes (give --yes to confirm)",
         ));
+    }
+    if cfg.data_dir.has_database() {
+        // Replacing a live database: only a user with "backups and restore", and audited.
+        let app = match start(cfg.clone()).await? {
+            Started::Ready(app) | Started::Created(app) => app,
+            Started::Locked(_) => {
+                return Err(AppError::new(
+                    ErrorCode::KeychainMissing,
+                    "the live database is locked: unlock it first (frontdesk unlock)",
+                ))
+            }
+        };
+        let approved = async {
+            crate::open_app::sign_in(&app).await?;
+            app.approve_restore().await
+        }
+        .await;
+        app.close().await;
+        approved?;
     }
     let code = recovery_code.map(code_from).transpose()?;
     let key = match &code {

@@ -5,13 +5,21 @@ use frontdesk_app::AppError;
 use crate::admin_cmd::{self, LimitChanges};
 use crate::open_app::{config, read_input, with, Open::Existing, Open::ExistingAlone};
 use crate::{
-    bench_cmd, estimate_cmd, insurance_cmd, money_cmd, patient_cmd, schedule_cmd, Cli, Command,
+    bench_cmd, estimate_cmd, insurance_cmd, money_cmd, patient_cmd, schedule_cmd, user_cmd, Cli,
+    Command,
 };
 
 pub async fn run(cli: Cli) -> Result<(), AppError> {
     let cfg = config(&cli);
+    crate::open_app::set_user(cli.user.clone());
     match cli.command {
-        Command::Init => admin_cmd::init(cfg).await,
+        Command::Init {
+            admin,
+            full_name,
+            password_stdin,
+        } => admin_cmd::init(cfg, admin.or(cli.user), full_name, password_stdin).await,
+        Command::User(cmd) => with(cfg, Existing, async |a| user_cmd::user(a, cmd).await).await,
+        Command::Audit(cmd) => with(cfg, Existing, async |a| user_cmd::audit(a, cmd).await).await,
         Command::Demo { patients, seed } => admin_cmd::demo(cfg, patients, seed).await,
         Command::Patient(cmd) => {
             with(cfg, Existing, async |a| patient_cmd::patient(a, cmd).await).await

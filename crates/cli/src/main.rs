@@ -10,6 +10,7 @@ mod open_app;
 mod output;
 mod patient_cmd;
 mod schedule_cmd;
+mod user_cmd;
 
 use std::path::PathBuf;
 
@@ -25,21 +26,43 @@ pub struct Cli {
     /// Data directory (default: the OS app-data folder, e.g. ~/.local/share/FrontDesk).
     #[arg(long, global = true, env = "FRONTDESK_DATA_DIR")]
     pub data_dir: Option<PathBuf>,
+    /// Who is acting (every command runs as a signed-in user). The password comes from
+    /// FRONTDESK_PASSWORD or, on a terminal, a prompt.
+    #[arg(long, global = true, env = "FRONTDESK_USER")]
+    pub user: Option<String>,
     #[command(subcommand)]
     pub command: Command,
 }
 
 #[derive(Subcommand)]
 pub enum Command {
-    /// Create the encrypted database, store its key in the OS keychain, print the recovery code.
-    Init,
-    /// Create the database if needed and fill it with demo data.
+    /// Create the encrypted database, store its key in the OS keychain, create the first
+    /// administrator, print the recovery code.
+    Init {
+        /// The administrator's username (default: --user / FRONTDESK_USER).
+        #[arg(long)]
+        admin: Option<String>,
+        #[arg(long = "full-name")]
+        full_name: Option<String>,
+        /// Read the administrator's password from standard input (else FRONTDESK_PASSWORD).
+        #[arg(long = "password-stdin")]
+        password_stdin: bool,
+    },
+    /// Create the database if needed and fill it with demo data. On an empty folder it creates
+    /// the administrator `admin` (password FRONTDESK_PASSWORD, or a generated one it prints) and
+    /// one demo user per role, named after the role.
     Demo {
         #[arg(long, default_value_t = 500)]
         patients: usize,
         #[arg(long, default_value_t = 2026)]
         seed: u64,
     },
+    /// Users: add, list, deactivate, reactivate, passwd, unlock, role, grant, revoke.
+    #[command(subcommand)]
+    User(user_cmd::UserCommand),
+    /// The audit log: list, verify the hash chain, export CSV.
+    #[command(subcommand)]
+    Audit(user_cmd::AuditCommand),
     /// Patient records.
     #[command(subcommand)]
     Patient(PatientCommand),

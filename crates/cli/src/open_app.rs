@@ -20,7 +20,7 @@ pub enum Open {
     /// desktop app (or another such command) has the folder open.
     ExistingAlone,
     /// `init` and `demo`: create the encrypted database (and print its recovery code), holding
-    /// the folder's lock.
+    /// the folder's lock. They sign in themselves (they may create the first administrator).
     CreateIfMissing,
 }
 
@@ -44,14 +44,56 @@ pub fn no_database(cfg: &Config) -> AppError {
     )
 }
 
+static USER: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+
+/// The `--user` / FRONTDESK_USER given on the command line.
+pub fn set_user(user: Option<String>) {
+    let _ = USER.set(user);
+}
+
+pub fn user_arg() -> Option<String> {
+    USER.get().cloned().flatten()
+}
+
+/// The password: FRONTDESK_PASSWORD, else a prompt when standard input is a terminal.
+pub fn password_for(username: &str) -> Result<String, AppError> {
+    if let Ok(p) = std::env::var("FRONTDESK_PASSWORD") {
+        return Ok(p);
+    }
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() {
+        return rpassword::prompt_password(format!("Password for {username}: "))
+            .map_err(|e| AppError::new(ErrorCode::Unauthorized, format!("no password: {e}")));
+    }
+    Err(AppError::new(
+        ErrorCode::Unauthorized,
+        "no password: set FRONTDESK_PASSWORD or run on a terminal",
+    ))
+}
+
+/// Signs in as `--user` with the password; returns the password (the recovery kit asks again).
+pub async fn sign_in(app: &App) -> Result<String, AppError> {
+    if app.needs_first_admin().await? {
+        return Err(AppError::new(
+            ErrorCode::Unauthorized,
+            "this office has no users yet: run frontdesk init --admin NAME --password-stdin",
+        ));
+    }
+    let Some(user) = user_arg() else {
+        return Err(AppError::new(
+            ErrorCode::Unauthorized,
+            "who is acting? give --user NAME (or set FRONTDESK_USER)",
+        ));
+    };
+    let password = password_for(&user)?;
+    app.sign_in(&user, &password).await?;
+    Ok(password)
+}
+
 /// Opens the database with the key from the keychain; a locked database is an error here.
 async fn open(cfg: Config) -> Result<App, AppError> {
     match start(cfg).await? {
-        Started::Ready(app) => Ok(app),
-        Started::Created(app) => {
-            print_new_database(&app).await?;
-            Ok(app)
-        }
+        Started::Ready(app) | Started::Created(app) => Ok(app),
         Started::Locked(l) => Err(AppError::new(
             match l.reason {
                 LockReason::KeychainMissing => ErrorCode::KeychainMissing,
@@ -77,13 +119,21 @@ pub async fn with(
         Open::ExistingAlone | Open::CreateIfMissing => Some(FolderLock::acquire(&cfg.data_dir)?),
     };
     let mut app = open(cfg).await?;
-    let r = f(&mut app).await;
+    let r = async {
+        if how != Open::CreateIfMissing {
+            sign_in(&app).await?;
+        }
+        f(&mut app).await
+    }
+    .await;
+    let _ = app.sign_out().await;
     app.close().await;
     r
 }
 
-async fn print_new_database(app: &App) -> Result<(), AppError> {
-    let kit = app.recovery_kit().await?;
+/// After `init` or `demo` made a new database: the recovery code, once.
+pub async fn print_new_database(app: &App, password: &str) -> Result<(), AppError> {
+    let kit = app.recovery_kit(password).await?;
     eprintln!(
         "Created a new encrypted FrontDesk database; its key is in this computer's keychain."
     );

@@ -6,8 +6,10 @@ mod money;
 mod people;
 mod schedule;
 mod today;
+mod users;
 
 pub use people::{generate_patients, load_demo, DemoSummary};
+pub use users::add_demo_users;
 
 /// A small generic fee list for demo data: common codes with the office's own plain words
 /// (CDT descriptions are licensed and not shipped).

@@ -410,7 +410,7 @@ pub async fn load_demo(app: &App, n: usize, seed: u64) -> Result<DemoSummary, Ap
             i += 1;
         }
     }
-    let actor = app.actor();
+    let actor = &app.actor();
     let mut households: Vec<crate::insurance::Household> =
         patients::create_many(app.db(), &singles, actor, now)
             .await?

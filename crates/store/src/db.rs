@@ -112,6 +112,7 @@ impl Db {
 
     pub async fn migrate(&self) -> Result<()> {
         MIGRATOR.run(&self.writer).await?;
+        crate::audit::seal_unchained(self).await?;
         Ok(())
     }
 

@@ -23,6 +23,7 @@ pub mod schedule;
 pub mod settings;
 pub mod testing;
 pub mod treatment;
+pub mod users;
 pub mod verifications;
 
 pub use audit::{AuditEntry, AuditEvent};

@@ -4,6 +4,7 @@
 //! backup against it: the checksum, that it opens with the key, SQLite's full integrity and
 //! foreign-key checks, and the counts. Which key opens a backup: the key of the database it was
 //! made from — that database's keychain entry on this computer, or its recovery code anywhere.
+use frontdesk_access::Permission;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -78,6 +79,7 @@ fn checksum(path: &Path) -> Result<(u64, String), AppError> {
 impl App {
     /// A backup named for the time (`frontdesk-YYYYMMDD-HHMMSS.db`) in `dir`, with its manifest.
     pub async fn backup_to_folder(&self, dir: &Path) -> Result<BackupManifest, AppError> {
+        self.require(Permission::BackupsRestore).await?;
         if !dir.is_dir() {
             return Err(AppError::new(
                 ErrorCode::NotFound,

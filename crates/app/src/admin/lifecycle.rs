@@ -1,6 +1,7 @@
 //! Opening FrontDesk: first run creates the database and its key; later runs take the key from
 //! the keychain; without it the app is `Locked` until the recovery code is typed.
 //! A new key is never made where a database already exists.
+use frontdesk_access::Permission;
 use std::sync::Arc;
 
 use chrono_tz::Tz;
@@ -21,18 +22,15 @@ pub struct Config {
     pub data_dir: DataDir,
     pub keystore: Arc<dyn KeyStore>,
     pub clock: Arc<dyn Clock>,
-    /// Who is acting (recorded in the audit log).
-    pub actor: String,
 }
 
 impl Config {
-    /// The real thing: OS keychain, system clock, this workstation's user.
+    /// The real thing: OS keychain, system clock.
     pub fn new(data_dir: DataDir) -> Self {
         Self {
             data_dir,
             keystore: Arc::new(OsKeychain::default()),
             clock: Arc::new(SystemClock),
-            actor: crate::admin::actor::workstation_user(),
         }
     }
 }
@@ -44,6 +42,8 @@ pub struct App {
     pub(crate) key: DatabaseKey,
     pub(crate) tz: Tz,
     pub(crate) database_id: String,
+    /// Who is signed in (see `users::session`).
+    pub(crate) session: crate::users::session::Session,
 }
 
 /// A database that exists but whose key the keychain could not give.
@@ -213,6 +213,7 @@ async fn open(cfg: Config, identity: &Identity, key: DatabaseKey) -> Result<App,
         key,
         tz,
         database_id: identity.database_id.clone(),
+        session: Default::default(),
     })
 }
 
@@ -232,21 +233,23 @@ pub async fn unlock_with_recovery_code(locked: &Locked, code: &str) -> Result<Ap
     };
     locked.cfg.keystore.store(&identity.database_id, &key)?;
     // Whoever typed the code has the kit: no need to show it again at start-up.
-    app.acknowledge_recovery_kit().await?;
+    app.mark_recovery_kit_acknowledged().await?;
     Ok(app)
 }
 
 impl App {
-    pub fn status(&self, kit_pending: bool) -> AppStatus {
-        AppStatus::Ready {
-            recovery_kit_pending: kit_pending,
-            user: self.cfg.actor.clone(),
-        }
-    }
-
+    /// What the window shows: the first-administrator form, the sign-in or lock screen, or the
+    /// signed-in user (and whether the recovery kit still waits to be printed).
     pub async fn current_status(&self) -> Result<AppStatus, AppError> {
         let ack = settings::get(&self.db, SETTING_KIT_ACKNOWLEDGED).await?;
-        Ok(self.status(ack.as_deref() != Some("true")))
+        let auto_lock_minutes = self.read_security_settings().await?.auto_lock_minutes;
+        Ok(AppStatus::Ready {
+            recovery_kit_pending: ack.as_deref() != Some("true"),
+            needs_first_admin: self.needs_first_admin().await?,
+            user: self.signed_in(),
+            locked_user: self.locked_user(),
+            auto_lock_minutes,
+        })
     }
 
     pub fn clinic_timezone(&self) -> Tz {
@@ -259,10 +262,6 @@ impl App {
 
     pub fn db(&self) -> &Db {
         &self.db
-    }
-
-    pub fn actor(&self) -> &str {
-        &self.cfg.actor
     }
 
     /// Now, from the injected clock.
@@ -281,6 +280,7 @@ impl App {
     /// keychain entry is switched. If the switch fails, start-up opens with the staged key (and
     /// `recovery_kit` already shows the new code).
     pub async fn rekey(&mut self) -> Result<RecoveryCode, AppError> {
+        self.require(Permission::BackupsRestore).await?;
         let new_key = DatabaseKey::generate()?;
         let staged_id = staged_key_id(&self.database_id);
         self.cfg.keystore.store(&staged_id, &new_key)?;
@@ -319,6 +319,7 @@ impl App {
         &self,
         dest: &std::path::Path,
     ) -> Result<crate::admin::backup_manifest::BackupManifest, AppError> {
+        self.require(Permission::BackupsRestore).await?;
         if dest.exists() {
             return Err(AppError::new(
                 ErrorCode::Storage,
@@ -382,6 +383,7 @@ impl App {
 
     /// Changes the clinic's timezone; an unknown name is a validation error and changes nothing.
     pub async fn set_clinic_timezone(&mut self, name: &str) -> Result<(), AppError> {
+        self.require(Permission::OfficeSetup).await?;
         let tz: Tz = name.trim().parse().map_err(|_| {
             AppError::from(frontdesk_domain::ValidationErrors(vec![
                 frontdesk_domain::FieldError::new(
@@ -435,7 +437,6 @@ mod tests {
             data_dir: DataDir::new(dir),
             keystore: Arc::new(Keys::default()),
             clock: Arc::new(SystemClock),
-            actor: "test".into(),
         }
     }
 

@@ -1,6 +1,5 @@
 //! Running FrontDesk: start-up and unlock (lifecycle), the data folder, restoring a backup, the
-//! recovery kit, who is acting, and office settings (typed JSON values, worklist limits).
-pub mod actor;
+//! recovery kit, and office settings (typed JSON values, worklist limits).
 pub mod backup_manifest;
 pub mod data_folder;
 pub mod folder_lock;

@@ -1,4 +1,5 @@
 //! The recovery kit: the key as a recovery code, on screen once at first start and as a PDF.
+use frontdesk_access::Permission;
 use frontdesk_store::{audit, settings, AuditEvent};
 use frontdesk_vault::RecoveryCode;
 use serde::Serialize;
@@ -16,11 +17,14 @@ pub struct RecoveryKit {
 }
 
 impl App {
-    /// The recovery code of this database (logged: showing it is a sensitive act).
-    pub async fn recovery_kit(&self) -> Result<RecoveryKit, AppError> {
+    /// The recovery code of this database: only for those with "view the recovery kit", after
+    /// typing their password again (logged: showing it is a sensitive act).
+    pub async fn recovery_kit(&self, password: &str) -> Result<RecoveryKit, AppError> {
+        self.require(Permission::ViewRecoveryKit).await?;
+        self.confirm_password(password).await?;
         let identity: Identity = self.cfg.data_dir.read_identity()?;
         let event = AuditEvent {
-            actor: self.actor(),
+            actor: &self.actor(),
             action: "recovery_kit.view",
             entity: "database",
             entity_id: None,
@@ -36,13 +40,18 @@ impl App {
 
     /// The user confirmed the kit is printed or saved: stop showing it at start-up.
     pub async fn acknowledge_recovery_kit(&self) -> Result<(), AppError> {
+        self.require(Permission::ViewRecoveryKit).await?;
+        self.mark_recovery_kit_acknowledged().await
+    }
+
+    pub(crate) async fn mark_recovery_kit_acknowledged(&self) -> Result<(), AppError> {
         settings::set(&self.db, SETTING_KIT_ACKNOWLEDGED, "true").await?;
         Ok(())
     }
 
     /// Renders the recovery kit as a one-page PDF.
-    pub async fn recovery_kit_pdf(&self) -> Result<Vec<u8>, AppError> {
-        let kit = self.recovery_kit().await?;
+    pub async fn recovery_kit_pdf(&self, password: &str) -> Result<Vec<u8>, AppError> {
+        let kit = self.recovery_kit(password).await?;
         let computer = std::env::var("HOSTNAME").unwrap_or_default();
         frontdesk_documents::recovery_kit_pdf(&frontdesk_documents::RecoveryKitDoc {
             code: &kit.code,
@@ -59,9 +68,13 @@ impl App {
     }
 
     /// Saves the recovery kit PDF in `dir` (the user's Documents folder by default); returns the path.
-    pub async fn save_recovery_kit_pdf(&self, dir: Option<&Path>) -> Result<PathBuf, AppError> {
+    pub async fn save_recovery_kit_pdf(
+        &self,
+        dir: Option<&Path>,
+        password: &str,
+    ) -> Result<PathBuf, AppError> {
         let date = self.today().format("%Y-%m-%d");
-        let pdf = self.recovery_kit_pdf().await?;
+        let pdf = self.recovery_kit_pdf(password).await?;
         crate::documents::save_to_folder::save_document(
             dir,
             &format!("FrontDesk recovery kit {date}.pdf"),

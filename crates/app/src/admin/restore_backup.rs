@@ -10,7 +10,7 @@ use frontdesk_vault::{DatabaseKey, RecoveryCode};
 
 use crate::admin::data_folder::{Identity, DB_FILE};
 use crate::admin::lifecycle::{Config, SETTING_DATABASE_ID};
-use crate::{AppError, ErrorCode};
+use crate::{App, AppError, ErrorCode};
 
 /// Where the key of the backup comes from.
 pub enum RestoreKey<'a> {
@@ -281,5 +281,22 @@ mod tests {
         let kept = switch_in(&staged, &live, &dir.path().join("aside"), Crash::Never).unwrap();
         assert_eq!(kept, None);
         assert_eq!(std::fs::read_to_string(&live).unwrap(), "new");
+    }
+}
+
+impl App {
+    /// Before a backup replaces this database: the signed-in user needs "backups and restore";
+    /// the restore is written to this database's audit log (kept as the safety copy).
+    pub async fn approve_restore(&self) -> Result<(), AppError> {
+        self.require(frontdesk_access::Permission::BackupsRestore)
+            .await?;
+        let event = frontdesk_store::AuditEvent {
+            actor: &self.actor(),
+            action: "backup.restore",
+            entity: "database",
+            entity_id: None,
+            fields: vec![],
+        };
+        Ok(frontdesk_store::audit::append(&self.db, &event, self.now()).await?)
     }
 }

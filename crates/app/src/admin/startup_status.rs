@@ -15,7 +15,14 @@ pub enum LockReason {
 pub enum AppStatus {
     Ready {
         recovery_kit_pending: bool,
-        user: String,
+        /// First start: no user exists yet; create the administrator.
+        needs_first_admin: bool,
+        /// Who is signed in (None: show the sign-in screen, or the lock screen if `locked_user`).
+        user: Option<crate::users::SessionUser>,
+        /// The session is locked: this user may come back with their PIN.
+        locked_user: Option<String>,
+        /// Minutes idle before the window locks.
+        auto_lock_minutes: u32,
     },
     Locked {
         reason: LockReason,

@@ -1,6 +1,7 @@
 //! The office's worklist limits, in days: when a sent claim is outstanding, when an unanswered
 //! pre-authorization needs a call, when a coverage must be verified again, and how far ahead the
 //! eligibility worklist looks at appointments. Stored as settings; defaults as the issue says.
+use frontdesk_access::Permission;
 use frontdesk_domain::{FieldError, ValidationErrors};
 use serde::{Deserialize, Serialize};
 
@@ -33,11 +34,13 @@ const KEY: &str = "worklist_limits";
 
 impl App {
     pub async fn worklist_limits(&self) -> Result<WorklistLimits, AppError> {
+        self.require_signed_in()?;
         crate::admin::settings::read(&self.db, KEY).await
     }
 
     /// Each limit must be from 1 to 365 days; nothing is saved otherwise.
     pub async fn set_worklist_limits(&self, l: &WorklistLimits) -> Result<(), AppError> {
+        self.require(Permission::OfficeSetup).await?;
         let problems: Vec<FieldError> = [
             ("claims_outstanding_days", l.claims_outstanding_days),
             ("preauth_pending_days", l.preauth_pending_days),

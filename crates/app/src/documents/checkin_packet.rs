@@ -1,6 +1,7 @@
 //! The check-in packet, pre-filled from the record: registration (with both insurances),
 //! medical history, HIPAA acknowledgment, financial policy, treatment consent and, for cosmetic
 //! patients, the photo consent. For one patient, or every patient booked on a day in one job.
+use frontdesk_access::Permission;
 use frontdesk_documents::{
     checkin_packet_pdf, default_conditions, CheckinPacketDoc, CheckinPatient, InsuranceBlock,
 };
@@ -117,6 +118,7 @@ impl App {
 
     /// One patient's check-in packet (with today's visit when there is one).
     pub async fn checkin_packet_for(&self, patient: PatientId) -> Result<Vec<u8>, AppError> {
+        self.require(Permission::PrintExportPhi).await?;
         let p = patients::get(&self.db, patient).await?;
         let today = self.today().to_string();
         let visit = self
@@ -130,6 +132,7 @@ impl App {
 
     /// Every patient booked on `date` (not cancelled or missed), by time, in one PDF.
     pub async fn checkin_packets_for_day(&self, date: &str) -> Result<Vec<u8>, AppError> {
+        self.require(Permission::PrintExportPhi).await?;
         let day = parse_typed_date(date)
             .ok_or_else(|| AppError::invalid("date", "is not a real date (e.g. 03/10/2026)"))?;
         let schedule = self.day_schedule(&day.to_string()).await?;

@@ -1,5 +1,6 @@
 //! The printed claim (ADA 2019-style layout): gathers the claim, the patient, the subscriber, the
 //! carrier and the practice's billing details, and renders them with the documents crate.
+use frontdesk_access::Permission;
 use std::path::{Path, PathBuf};
 
 use frontdesk_documents::{claim_form_pdf, ClaimFormDoc, ClaimLine, ClaimParty, ClaimPerson};
@@ -60,15 +61,18 @@ fn us_date(iso: &str) -> String {
 
 impl App {
     pub async fn practice_info(&self) -> Result<PracticeInfo, AppError> {
+        self.require_signed_in()?;
         crate::admin::settings::read(&self.db, SETTING_PRACTICE).await
     }
 
     pub async fn set_practice_info(&self, info: &PracticeInfo) -> Result<(), AppError> {
+        self.require(Permission::OfficeSetup).await?;
         crate::admin::settings::write(&self.db, SETTING_PRACTICE, info).await
     }
 
     /// The claim as a PDF in the ADA 2019-style layout.
     pub async fn claim_pdf(&self, id: ClaimId) -> Result<Vec<u8>, AppError> {
+        self.require(Permission::PrintExportPhi).await?;
         let claim = self.claim(id).await?;
         let s = &claim.summary;
         let (cov, plan) = coverages::coverage_with_plan(&self.db, s.coverage_id).await?;
@@ -148,6 +152,7 @@ impl App {
         id: ClaimId,
         dir: Option<&Path>,
     ) -> Result<PathBuf, AppError> {
+        self.require(Permission::PrintExportPhi).await?;
         let pdf = self.claim_pdf(id).await?;
         crate::documents::save_to_folder::save_document(
             dir,

@@ -1,5 +1,6 @@
 //! The office's document settings: the statement note, due days and batch-run defaults, and the
 //! check-in packet's policy and consent texts (edited in settings; defaults ship with FrontDesk).
+use frontdesk_access::Permission;
 use frontdesk_documents::{default_policy_texts, Letterhead, PolicyTexts};
 use frontdesk_domain::FieldError;
 use serde::{Deserialize, Serialize};
@@ -57,11 +58,13 @@ const KEY: &str = "document_settings";
 
 impl App {
     pub async fn document_settings(&self) -> Result<DocumentSettings, AppError> {
+        self.require_signed_in()?;
         crate::admin::settings::read(&self.db, KEY).await
     }
 
     /// Saves the settings; nothing is saved when a figure is out of range or a text is empty.
     pub async fn set_document_settings(&self, s: &DocumentSettings) -> Result<(), AppError> {
+        self.require(Permission::OfficeSetup).await?;
         let mut problems = Vec::new();
         if !(1..=90).contains(&s.statement_due_days) {
             problems.push(FieldError::new(

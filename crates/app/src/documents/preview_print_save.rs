@@ -1,5 +1,6 @@
 //! One way to ask for any printable document: preview it (the PDF, not recorded), print it or
 //! save it as PDF. Printing or saving a statement keeps it as sent; a copy reprints it exactly.
+use frontdesk_access::Permission;
 use base64::Engine;
 use frontdesk_domain::PatientId;
 use serde::{Deserialize, Serialize};
@@ -111,6 +112,7 @@ impl App {
 
     /// The PDF to show before printing (a statement preview is not recorded).
     pub async fn document_preview(&self, req: &DocumentRequest) -> Result<DocumentPdf, AppError> {
+        self.require(Permission::PrintExportPhi).await?;
         let (pdf, _) = self.render(req, false).await?;
         Ok(DocumentPdf {
             kind: req.kind(),
@@ -124,6 +126,7 @@ impl App {
         req: &DocumentRequest,
         opts: &PrintOptions,
     ) -> Result<DocumentPrinted, AppError> {
+        self.require(Permission::PrintExportPhi).await?;
         // Printer and copies are checked first: a refused job keeps no statement.
         let job = self.print_job(req.kind(), opts).await?;
         let (pdf, statement_id) = self.render(req, true).await?;
@@ -140,6 +143,7 @@ impl App {
         req: &DocumentRequest,
         dir: Option<&std::path::Path>,
     ) -> Result<std::path::PathBuf, AppError> {
+        self.require(Permission::PrintExportPhi).await?;
         let (pdf, _) = self.render(req, true).await?;
         crate::documents::save_to_folder::save_document(dir, &req.file_name(self.today()), &pdf)
     }

@@ -1,6 +1,7 @@
 //! Printing: the system's printers, a default printer per document kind on this workstation, and
 //! sending a PDF with copies and duplex. The PDF goes to the spooler through a pipe (no file in a
 //! temp folder); job titles never name a patient.
+use frontdesk_access::Permission;
 use frontdesk_printing::{list_printers, print_pdf, PrintJob, Printer};
 use frontdesk_store::settings;
 use serde::{Deserialize, Serialize};
@@ -91,10 +92,12 @@ async fn blocking<T: Send + 'static>(
 
 impl App {
     pub async fn printers(&self) -> Result<Vec<Printer>, AppError> {
+        self.require_signed_in()?;
         blocking(list_printers).await
     }
 
     pub async fn printer_defaults(&self) -> Result<Vec<PrinterDefault>, AppError> {
+        self.require_signed_in()?;
         let mut out = Vec::new();
         for kind in DocumentKind::ALL {
             out.push(PrinterDefault {
@@ -111,6 +114,7 @@ impl App {
         kind: DocumentKind,
         printer: &str,
     ) -> Result<(), AppError> {
+        self.require_signed_in()?;
         let printer = printer.trim();
         if !printer.is_empty() && !self.printers().await?.iter().any(|p| p.name == printer) {
             return Err(AppError::invalid(
@@ -187,6 +191,7 @@ impl App {
         pdf: Vec<u8>,
         opts: &PrintOptions,
     ) -> Result<PrintOutcome, AppError> {
+        self.require(Permission::PrintExportPhi).await?;
         let job = self.print_job(kind, opts).await?;
         self.spool(pdf, job).await
     }

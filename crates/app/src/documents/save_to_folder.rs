@@ -16,3 +16,21 @@ pub fn save_document(dir: Option<&Path>, name: &str, bytes: &[u8]) -> Result<Pat
     std::fs::write(&path, bytes)?;
     Ok(path)
 }
+
+/// Writes `bytes` to a new file at `path` (never over an existing one).
+pub fn write_new_file(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
+    use std::io::Write;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => {
+                AppError::invalid("file", "That file already exists; choose a new name.")
+            }
+            _ => e.into(),
+        })?;
+    f.write_all(bytes)?;
+    f.sync_all()?;
+    Ok(())
+}

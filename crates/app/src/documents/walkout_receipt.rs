@@ -1,6 +1,7 @@
 //! The walkout receipt at check-out: the patient's procedures and the family's payments and
 //! adjustments of the day, the account's balance, estimated insurance and patient due, and the
 //! next appointment.
+use frontdesk_access::Permission;
 use frontdesk_documents::{receipt_pdf, FontMode, ReceiptDoc, ReceiptLine};
 use frontdesk_domain::PatientId;
 use frontdesk_ledger::EntryKind;
@@ -12,6 +13,7 @@ use crate::{App, AppError};
 impl App {
     /// Today's walkout receipt for `patient`.
     pub async fn walkout_receipt(&self, patient: PatientId) -> Result<Vec<u8>, AppError> {
+        self.require(Permission::PrintExportPhi).await?;
         let guarantor = entries::guarantor_of(&self.db, patient).await?;
         let stored = entries::for_guarantor(&self.db, guarantor).await?;
         let account = self.account_view(guarantor, &stored).await?;
@@ -34,7 +36,7 @@ impl App {
             account_balance: account.balance_cents,
             insurance_pending: account.insurance_pending_cents,
             patient_due: account.patient_due_cents,
-            printed_by: self.actor().to_string(),
+            printed_by: self.actor(),
             ..Default::default()
         };
         for (s, l) in stored.iter().zip(&account.lines) {

@@ -1,5 +1,6 @@
 //! Claims: create from completed procedures (one date of service, one coverage), move through the
 //! statuses, post the plan's payment, follow up, worklists, and the printed claim form.
+use frontdesk_access::Permission;
 use chrono::NaiveDate;
 use frontdesk_domain::PatientId;
 use frontdesk_insurance::claim::{check_payment, transition, ClaimId, ClaimedLine};
@@ -30,6 +31,7 @@ impl App {
         service_date: &str,
         items: &[TreatmentItemId],
     ) -> Result<ClaimDetail, AppError> {
+        self.require(Permission::WorkClaims).await?;
         let day = parse_typed_date(service_date).ok_or_else(|| {
             AppError::invalid("service_date", "is not a real date (e.g. 03/10/2026)")
         })?;
@@ -92,15 +94,17 @@ impl App {
             .collect();
         let now = self.cfg.clock.now();
         let id =
-            claims::create(&self.db, patient, coverage, day, &lines, self.actor(), now).await?;
+            claims::create(&self.db, patient, coverage, day, &lines, &self.actor(), now).await?;
         self.claim(id).await
     }
 
     pub async fn claim(&self, id: ClaimId) -> Result<ClaimDetail, AppError> {
+        self.require(Permission::ViewPatients).await?;
         Ok(claims::detail(&self.db, id).await?)
     }
 
     pub async fn patient_claims(&self, patient: PatientId) -> Result<Vec<ClaimSummary>, AppError> {
+        self.require(Permission::ViewPatients).await?;
         Ok(claims::for_patient(&self.db, patient).await?)
     }
 
@@ -110,10 +114,11 @@ impl App {
         id: ClaimId,
         action: &ClaimAction,
     ) -> Result<ClaimDetail, AppError> {
+        self.require(Permission::WorkClaims).await?;
         let from = claims::detail(&self.db, id).await?.summary.status;
         let t = transition(from, action, self.today())?;
         let now = self.cfg.clock.now();
-        claims::set_status(&self.db, id, from, &t, self.actor(), now).await?;
+        claims::set_status(&self.db, id, from, &t, &self.actor(), now).await?;
         self.claim(id).await
     }
 
@@ -125,6 +130,7 @@ impl App {
         paid_on: &str,
         lines: &[PaymentLine],
     ) -> Result<ClaimDetail, AppError> {
+        self.require(Permission::WorkClaims).await?;
         let day = parse_typed_date(paid_on)
             .ok_or_else(|| AppError::invalid("paid_on", "is not a real date (e.g. 03/10/2026)"))?;
         if day > self.today() {
@@ -150,7 +156,7 @@ impl App {
             status,
             day,
             lock,
-            self.actor(),
+            &self.actor(),
             now,
         )
         .await?;
@@ -164,6 +170,7 @@ impl App {
         follow_up: &str,
         notes: &str,
     ) -> Result<ClaimDetail, AppError> {
+        self.require(Permission::WorkClaims).await?;
         let date: Option<NaiveDate> = if follow_up.trim().is_empty() {
             None
         } else {
@@ -176,12 +183,13 @@ impl App {
             return Err(AppError::invalid("notes", "is longer than 2000 characters"));
         }
         let now = self.cfg.clock.now();
-        claims::set_follow_up(&self.db, id, date, notes, self.actor(), now).await?;
+        claims::set_follow_up(&self.db, id, date, notes, &self.actor(), now).await?;
         self.claim(id).await
     }
 
     /// The outstanding (older than the configured days) or denied claims.
     pub async fn claim_worklist(&self, list: ClaimWorklist) -> Result<Vec<ClaimSummary>, AppError> {
+        self.require(Permission::ViewPatients).await?;
         Ok(match list {
             ClaimWorklist::Denied => claims::denied(&self.db).await?,
             ClaimWorklist::Outstanding => {

@@ -1,4 +1,5 @@
 //! A patient's coverages: add or change (one primary and one secondary in force at a time).
+use frontdesk_access::Permission;
 use frontdesk_domain::PatientId;
 use frontdesk_insurance::coverage::validate_coverage;
 use frontdesk_insurance::{Coverage, CoverageDraft, CoverageId};
@@ -14,14 +15,16 @@ impl App {
         id: Option<CoverageId>,
         draft: &CoverageDraft,
     ) -> Result<Vec<Coverage>, AppError> {
+        self.require(Permission::EditPatients).await?;
         let v = validate_coverage(patient, draft)?;
         let now = self.cfg.clock.now();
-        coverages::save_coverage(&self.db, id, patient, &v, self.actor(), now).await?;
+        coverages::save_coverage(&self.db, id, patient, &v, &self.actor(), now).await?;
         self.coverages(patient).await
     }
 
     /// Primary first; newest first within a rank (ended ones included, marked by their dates).
     pub async fn coverages(&self, patient: PatientId) -> Result<Vec<Coverage>, AppError> {
+        self.require(Permission::ViewPatients).await?;
         Ok(coverages::coverages_with_plans(&self.db, patient)
             .await?
             .into_iter()

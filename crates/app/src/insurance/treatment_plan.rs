@@ -1,5 +1,6 @@
 //! The treatment plan on the patient card: procedures in order with each plan's estimate, the
 //! write-off and the patient portion, and why; "due today" for procedures completed today.
+use frontdesk_access::Permission;
 use chrono::NaiveDate;
 use frontdesk_domain::money::Cents;
 use frontdesk_domain::PatientId;
@@ -34,6 +35,7 @@ pub struct TreatmentPlanView {
 
 impl App {
     pub async fn treatment_plan(&self, patient: PatientId) -> Result<TreatmentPlanView, AppError> {
+        self.require(Permission::ViewPatients).await?;
         let items = treatment::items(&self.db, patient).await?;
         let today = self.today();
         let planned: Vec<&TreatmentItem> = items
@@ -56,12 +58,13 @@ impl App {
         patient: PatientId,
         draft: &TreatmentItemDraft,
     ) -> Result<TreatmentPlanView, AppError> {
+        self.require(Permission::EditTreatment).await?;
         let d = validate_treatment_item(draft)?;
         let fee = treatment::fee_for(&self.db, &d.code)
             .await?
             .ok_or_else(|| AppError::invalid("code", "is not in the office fee schedule"))?;
         let now = self.cfg.clock.now();
-        treatment::add(&self.db, patient, &d, fee, self.actor(), now).await?;
+        treatment::add(&self.db, patient, &d, fee, &self.actor(), now).await?;
         self.treatment_plan(patient).await
     }
 
@@ -72,8 +75,9 @@ impl App {
         item: TreatmentItemId,
         position: i64,
     ) -> Result<TreatmentPlanView, AppError> {
+        self.require(Permission::EditTreatment).await?;
         let now = self.cfg.clock.now();
-        treatment::move_to(&self.db, patient, item, position, self.actor(), now).await?;
+        treatment::move_to(&self.db, patient, item, position, &self.actor(), now).await?;
         self.treatment_plan(patient).await
     }
 
@@ -84,6 +88,7 @@ impl App {
         item: TreatmentItemId,
         day: &str,
     ) -> Result<TreatmentPlanView, AppError> {
+        self.require(Permission::EditTreatment).await?;
         let day = parse_typed_date(day).ok_or_else(|| {
             AppError::invalid("completed_on", "is not a real date (e.g. 03/10/2026)")
         })?;
@@ -92,7 +97,7 @@ impl App {
         }
         let now = self.cfg.clock.now();
         let lock = self.locked_through().await?;
-        treatment::complete(&self.db, patient, item, day, lock, self.actor(), now).await?;
+        treatment::complete(&self.db, patient, item, day, lock, &self.actor(), now).await?;
         self.treatment_plan(patient).await
     }
 
@@ -101,8 +106,9 @@ impl App {
         patient: PatientId,
         item: TreatmentItemId,
     ) -> Result<TreatmentPlanView, AppError> {
+        self.require(Permission::EditTreatment).await?;
         let now = self.cfg.clock.now();
-        treatment::remove(&self.db, patient, item, self.actor(), now).await?;
+        treatment::remove(&self.db, patient, item, &self.actor(), now).await?;
         self.treatment_plan(patient).await
     }
 
@@ -110,6 +116,7 @@ impl App {
     /// with the reasons, for the procedures completed today and the planned ones today's
     /// appointments are booked for (by their appointment types' procedure codes).
     pub async fn due_today(&self, patient: PatientId) -> Result<TreatmentEstimate, AppError> {
+        self.require(Permission::ViewPatients).await?;
         let today = self.today();
         let items = treatment::items(&self.db, patient).await?;
         let today_text = today.to_string();

@@ -1,4 +1,5 @@
 //! Eligibility verification of a patient's coverage, and the worklist of coverages to verify.
+use frontdesk_access::Permission;
 use frontdesk_domain::{PatientId, PatientSummary};
 use frontdesk_insurance::verification::{validate_verification, Verification, VerificationDraft};
 use frontdesk_insurance::Coverage;
@@ -25,6 +26,7 @@ impl App {
     /// whose coverage in force on that day was never verified or was last verified longer ago
     /// than the re-verify limit; soonest appointment first.
     pub async fn eligibility_worklist(&self) -> Result<Vec<EligibilityDue>, AppError> {
+        self.require(Permission::ViewPatients).await?;
         let limits = self.worklist_limits().await?;
         let today = self.today();
         let until = day_bounds(
@@ -69,6 +71,7 @@ impl App {
         coverage: CoverageId,
         draft: &VerificationDraft,
     ) -> Result<Vec<Verification>, AppError> {
+        self.require(Permission::VerifyInsurance).await?;
         let days = self.worklist_limits().await?.reverify_days;
         let v = validate_verification(draft, self.today(), days)?;
         let (c, _) = coverages::coverage_with_plan(&self.db, coverage).await?;
@@ -79,11 +82,12 @@ impl App {
             ));
         }
         let now = self.cfg.clock.now();
-        verifications::add(&self.db, coverage, &v, self.actor(), now).await?;
+        verifications::add(&self.db, coverage, &v, &self.actor(), now).await?;
         self.verifications(coverage).await
     }
 
     pub async fn verifications(&self, coverage: CoverageId) -> Result<Vec<Verification>, AppError> {
+        self.require(Permission::ViewPatients).await?;
         Ok(verifications::for_coverage(&self.db, coverage).await?)
     }
 }

@@ -1,5 +1,6 @@
 //! The guarantor's account: every family member's ledger lines with a running balance, aging,
 //! estimated insurance pending and patient due, open charges, the payment plan and packages.
+use frontdesk_access::Permission;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -118,6 +119,7 @@ impl App {
     /// Locks the ledger through `date` (`YYYY-MM-DD`): nothing may be posted on or before it.
     /// The lock only moves forward, and never past today.
     pub async fn lock_ledger_through(&self, date: &str) -> Result<(), AppError> {
+        self.require(Permission::LockLedger).await?;
         let day = frontdesk_insurance::text::parse_typed_date(date)
             .ok_or_else(|| AppError::invalid("date", "is not a real date"))?;
         if day >= self.today() {
@@ -142,6 +144,7 @@ impl App {
 
     /// The account of `patient`'s guarantor (the patient's own when they are their guarantor).
     pub async fn account(&self, patient: PatientId) -> Result<AccountView, AppError> {
+        self.require(Permission::ViewPatients).await?;
         let guarantor = entries::guarantor_of(&self.db, patient).await?;
         let stored = entries::for_guarantor(&self.db, guarantor).await?;
         self.audit_patient(guarantor, "account.read", "ledger")

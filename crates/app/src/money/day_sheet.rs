@@ -1,5 +1,6 @@
 //! The day sheet: a day's charges, payments by type, adjustments, and the deposit slip totals
 //! (checks one by one, and cash). A reversal posted that day counts against its original's kind.
+use frontdesk_access::Permission;
 use std::collections::BTreeMap;
 
 use frontdesk_insurance::text::parse_typed_date;
@@ -63,6 +64,7 @@ fn payment_type(m: &PaymentMethod) -> &'static str {
 
 impl App {
     pub async fn day_sheet(&self, date: &str) -> Result<DaySheet, AppError> {
+        self.require(Permission::ViewReports).await?;
         let day = parse_typed_date(date)
             .ok_or_else(|| AppError::invalid("date", "is not a real date (e.g. 03/10/2026)"))?;
         let day_entries = entries::dated(&self.db, day, day).await?;

@@ -1,6 +1,7 @@
 //! Posting to the ledger: payments (split over the family's open charges, the rest kept as
 //! unapplied credit), adjustments, and reversing entries. Every check is the ledger rules' own,
 //! made inside the store's transaction; a refused posting writes nothing.
+use frontdesk_access::Permission;
 use frontdesk_domain::money::Cents;
 use frontdesk_domain::PatientId;
 use frontdesk_insurance::text::parse_typed_date;
@@ -62,6 +63,7 @@ impl App {
     /// whole family, one entry per member paid for; what is left stays as unapplied credit on the
     /// paying patient's line.
     pub async fn take_payment(&self, d: &PaymentDraft) -> Result<Posted, AppError> {
+        self.require(Permission::TakePayments).await?;
         if d.amount_cents <= 0 {
             return Err(AppError::invalid(
                 "amount",
@@ -122,7 +124,7 @@ impl App {
                 patient_id: patient,
                 guarantor_id: guarantor,
                 date,
-                actor: self.actor().to_string(),
+                actor: self.actor(),
                 note: d.note.clone(),
                 kind: EntryKind::Payment {
                     method: d.method.clone(),
@@ -135,13 +137,14 @@ impl App {
 
     /// Posts a write-off, discount, refund or bad-debt adjustment.
     pub async fn adjust_account(&self, d: &AdjustmentDraft) -> Result<Posted, AppError> {
+        self.require(Permission::AdjustLedger).await?;
         let date = self.entry_date(&d.date)?;
         let guarantor = entries::guarantor_of(&self.db, d.patient_id).await?;
         let new = NewEntry {
             patient_id: d.patient_id,
             guarantor_id: guarantor,
             date,
-            actor: self.actor().to_string(),
+            actor: self.actor(),
             note: d.note.clone(),
             kind: EntryKind::Adjustment {
                 adjustment: d.adjustment,
@@ -159,6 +162,7 @@ impl App {
         entry: EntryId,
         note: &str,
     ) -> Result<Posted, AppError> {
+        self.require(Permission::AdjustLedger).await?;
         let guarantor = entries::guarantor_of(&self.db, patient).await?;
         let stored = entries::for_guarantor(&self.db, guarantor).await?;
         let batch = stored
@@ -180,7 +184,7 @@ impl App {
                 patient_id: e.patient_id,
                 guarantor_id: guarantor,
                 date: self.today(),
-                actor: self.actor().to_string(),
+                actor: self.actor(),
                 note: note.to_string(),
                 kind: EntryKind::Reversal { reverses: e.id },
             })

@@ -1,5 +1,6 @@
 //! Cosmetic packages and memberships: the office's list, selling one (a prepaid charge on the
 //! ledger), redeeming sessions at check-out, and what is left (sessions and their value).
+use frontdesk_access::Permission;
 use frontdesk_domain::money::Cents;
 use frontdesk_domain::PatientId;
 use frontdesk_ledger::{EntryKind, NewEntry};
@@ -33,6 +34,7 @@ pub const PACKAGE_CODE: &str = "PKG";
 
 impl App {
     pub async fn packages(&self) -> Result<Vec<PackageView>, AppError> {
+        self.require(Permission::ViewPatients).await?;
         Ok(packages::packages(&self.db)
             .await?
             .into_iter()
@@ -53,6 +55,7 @@ impl App {
         sessions: i64,
         price_cents: i64,
     ) -> Result<PackageView, AppError> {
+        self.require(Permission::OfficeSetup).await?;
         let name = name.trim();
         if name.is_empty() {
             return Err(AppError::invalid("name", "Enter the package's name."));
@@ -78,6 +81,7 @@ impl App {
 
     /// Sells a package to the patient: a charge at the package price, dated today.
     pub async fn sell_package(&self, patient: PatientId, package: i64) -> Result<(), AppError> {
+        self.require(Permission::TakePayments).await?;
         let p = packages::package(&self.db, package).await?;
         if !p.active {
             return Err(AppError::new(
@@ -89,7 +93,7 @@ impl App {
             patient_id: patient,
             guarantor_id: entries::guarantor_of(&self.db, patient).await?,
             date: self.today(),
-            actor: self.actor().to_string(),
+            actor: self.actor(),
             note: format!("Package: {}", p.name),
             kind: EntryKind::Charge {
                 code: PACKAGE_CODE.into(),
@@ -108,8 +112,9 @@ impl App {
         sale: i64,
         appointment: Option<i64>,
     ) -> Result<(), AppError> {
+        self.require(Permission::TakePayments).await?;
         let now = self.cfg.clock.now();
-        Ok(packages::redeem(&self.db, sale, appointment, self.today(), self.actor(), now).await?)
+        Ok(packages::redeem(&self.db, sale, appointment, self.today(), &self.actor(), now).await?)
     }
 
     /// The patient's packages with the sessions and value left.
@@ -117,6 +122,7 @@ impl App {
         &self,
         patient: PatientId,
     ) -> Result<Vec<PackageBalance>, AppError> {
+        self.require(Permission::ViewPatients).await?;
         Ok(packages::sales_for(&self.db, patient)
             .await?
             .into_iter()

@@ -1,5 +1,6 @@
 //! Payment plans: a guarantor's amount split into instalments with due dates, what has been paid
 //! towards it (the family's own payments since the plan started) and the overdue worklist.
+use frontdesk_access::Permission;
 use frontdesk_domain::money::Cents;
 use frontdesk_domain::PatientId;
 use frontdesk_insurance::text::parse_typed_date;
@@ -51,6 +52,7 @@ impl App {
         &self,
         d: &PaymentPlanDraft,
     ) -> Result<PaymentPlanView, AppError> {
+        self.require(Permission::TakePayments).await?;
         let first = parse_typed_date(&d.first_due)
             .ok_or_else(|| AppError::invalid("first_due", "is not a real date"))?;
         if first < self.today() {
@@ -66,7 +68,7 @@ impl App {
             self.today(),
             &d.note,
             &list,
-            self.actor(),
+            &self.actor(),
             now,
         )
         .await?;
@@ -81,6 +83,7 @@ impl App {
         &self,
         patient: PatientId,
     ) -> Result<Option<PaymentPlanView>, AppError> {
+        self.require(Permission::ViewPatients).await?;
         let guarantor = entries::guarantor_of(&self.db, patient).await?;
         match plans::open_for(&self.db, guarantor).await? {
             Some(p) => Ok(Some(self.plan_view(p).await?)),
@@ -89,11 +92,13 @@ impl App {
     }
 
     pub async fn close_payment_plan(&self, plan: i64) -> Result<(), AppError> {
-        Ok(plans::close(&self.db, plan, self.actor(), self.cfg.clock.now()).await?)
+        self.require(Permission::TakePayments).await?;
+        Ok(plans::close(&self.db, plan, &self.actor(), self.cfg.clock.now()).await?)
     }
 
     /// Open plans with an instalment past due, longest overdue first.
     pub async fn overdue_plans(&self) -> Result<Vec<PaymentPlanView>, AppError> {
+        self.require(Permission::ViewPatients).await?;
         let mut out = Vec::new();
         for p in plans::all_open(&self.db).await? {
             let v = self.plan_view(p).await?;

@@ -2,6 +2,7 @@
 //! aging, estimated insurance, amount due, upcoming visits, the office note), kept as sent so a
 //! reprint is the same document; and the batch run over every guarantor owing more than an
 //! amount who had no statement in the last N days (recorded: who, when, which, totals).
+use frontdesk_access::Permission;
 use chrono::{Duration, NaiveDate};
 use frontdesk_documents::{
     statement_pdf, statement_pdfs, statements_pdf, FontMode, StatementDoc, StatementRow,
@@ -212,6 +213,7 @@ impl App {
 
     /// The statement as it would print today, not recorded (preview).
     pub async fn statement_preview(&self, patient: PatientId) -> Result<Vec<u8>, AppError> {
+        self.require(Permission::ViewPatients).await?;
         let (doc, account) = self.statement_doc(patient).await?;
         self.audit_patient(account.guarantor_id, "statement.preview", "statement")
             .await?;
@@ -220,6 +222,7 @@ impl App {
 
     /// Makes today's statement for the patient's guarantor and keeps it as sent.
     pub async fn issue_statement(&self, patient: PatientId) -> Result<(i64, Vec<u8>), AppError> {
+        self.require(Permission::PrintExportPhi).await?;
         let (doc, account) = self.statement_doc(patient).await?;
         let pdf = statement_pdf(&doc, FontMode::Embedded)?;
         let s = NewStatement {
@@ -229,12 +232,13 @@ impl App {
             amount_due_cents: account.patient_due_cents,
             pdf: pdf.clone(),
         };
-        let id = kept::keep(&self.db, &s, self.actor(), self.cfg.clock.now()).await?;
+        let id = kept::keep(&self.db, &s, &self.actor(), self.cfg.clock.now()).await?;
         Ok((id, pdf))
     }
 
     /// A statement exactly as it was sent.
     pub async fn statement_copy(&self, id: i64) -> Result<Vec<u8>, AppError> {
+        self.require(Permission::PrintExportPhi).await?;
         Ok(kept::pdf(&self.db, id).await?.1)
     }
 
@@ -243,6 +247,7 @@ impl App {
         &self,
         patient: PatientId,
     ) -> Result<Vec<StatementSent>, AppError> {
+        self.require(Permission::ViewPatients).await?;
         let guarantor = entries::guarantor_of(&self.db, patient).await?;
         Ok(kept::for_guarantor(&self.db, guarantor)
             .await?
@@ -256,6 +261,7 @@ impl App {
         &self,
         opts: &RunOptions,
     ) -> Result<Vec<(StatementCandidate, StatementDoc)>, AppError> {
+        self.require(Permission::ViewPatients).await?;
         let settings = self.document_settings().await?;
         let min = opts
             .min_balance_cents
@@ -299,6 +305,7 @@ impl App {
         dry_run: bool,
         print: Option<&PrintOptions>,
     ) -> Result<StatementRunResult, AppError> {
+        self.require(Permission::PrintExportPhi).await?;
         let job = match print {
             Some(p) if !dry_run => Some(self.print_job(DocumentKind::Statement, p).await?),
             _ => None,
@@ -319,6 +326,7 @@ impl App {
         opts: &RunOptions,
         dry_run: bool,
     ) -> Result<(StatementRun, Option<Vec<u8>>), AppError> {
+        self.require(Permission::PrintExportPhi).await?;
         let found = self.statement_candidates(opts).await?;
         let total: i64 = found.iter().map(|(c, _)| c.amount_due_cents).sum();
         let statements: Vec<StatementCandidate> = found.iter().map(|(c, _)| c.clone()).collect();
@@ -360,7 +368,7 @@ impl App {
                 .unwrap_or(settings.statement_min_balance_cents),
             opts.skip_days.unwrap_or(settings.statement_skip_days),
             &keep,
-            self.actor(),
+            &self.actor(),
             self.cfg.clock.now(),
         )
         .await?;
@@ -377,6 +385,7 @@ impl App {
     }
 
     pub async fn statement_runs(&self) -> Result<Vec<RunSummary>, AppError> {
+        self.require(Permission::ViewPatients).await?;
         Ok(kept::runs(&self.db, 50)
             .await?
             .into_iter()
@@ -391,6 +400,7 @@ impl App {
     }
 
     pub async fn statements_of_run(&self, run: i64) -> Result<Vec<StatementSent>, AppError> {
+        self.require(Permission::ViewPatients).await?;
         Ok(kept::for_run(&self.db, run)
             .await?
             .into_iter()

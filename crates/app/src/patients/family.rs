@@ -1,4 +1,5 @@
 //! Family / guarantor use-cases.
+use frontdesk_access::Permission;
 use frontdesk_domain::{Patient, PatientId, PatientSummary, Relationship};
 use frontdesk_store::{family, Db};
 use serde::Serialize;
@@ -40,12 +41,13 @@ impl App {
         guarantor: PatientId,
         relationship: Relationship,
     ) -> Result<PatientCard, AppError> {
+        self.require(Permission::EditPatients).await?;
         family::link(
             &self.db,
             member,
             guarantor,
             relationship,
-            self.actor(),
+            &self.actor(),
             self.cfg.clock.now(),
         )
         .await?;
@@ -53,7 +55,8 @@ impl App {
     }
 
     pub async fn unlink_family(&self, member: PatientId) -> Result<PatientCard, AppError> {
-        family::unlink(&self.db, member, self.actor(), self.cfg.clock.now()).await?;
+        self.require(Permission::EditPatients).await?;
+        family::unlink(&self.db, member, &self.actor(), self.cfg.clock.now()).await?;
         self.card_unaudited(member).await
     }
 }

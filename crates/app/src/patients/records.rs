@@ -1,4 +1,5 @@
 //! Patient use-cases: search, open the card (audited), create, edit, archive, restore.
+use frontdesk_access::Permission;
 use frontdesk_domain::patient_diff::changed_fields;
 use frontdesk_domain::search_query::parse_search;
 use frontdesk_domain::validation::validate_patient;
@@ -33,6 +34,7 @@ impl App {
         query: &str,
         include_archived: bool,
     ) -> Result<Vec<PatientSummary>, AppError> {
+        self.require(Permission::ViewPatients).await?;
         Ok(patient_search::search(
             &self.db,
             &parse_search(query),
@@ -44,9 +46,10 @@ impl App {
 
     /// Opens a patient's card; the read is written to the audit log.
     pub async fn patient_card(&self, id: PatientId) -> Result<PatientCard, AppError> {
+        self.require(Permission::ViewPatients).await?;
         let card = self.card_unaudited(id).await?;
         let event = AuditEvent {
-            actor: self.actor(),
+            actor: &self.actor(),
             action: "patient.read",
             entity: "patient",
             entity_id: Some(id),
@@ -64,7 +67,7 @@ impl App {
         what: &str,
     ) -> Result<(), AppError> {
         let event = AuditEvent {
-            actor: self.actor(),
+            actor: &self.actor(),
             action,
             entity: "patient",
             entity_id: Some(id),
@@ -80,8 +83,9 @@ impl App {
     }
 
     pub async fn create_patient(&self, draft: &PatientDraft) -> Result<PatientCard, AppError> {
+        self.require(Permission::EditPatients).await?;
         let valid = validate_patient(draft, self.today())?;
-        let id = patients::create(&self.db, &valid, self.actor(), self.cfg.clock.now()).await?;
+        let id = patients::create(&self.db, &valid, &self.actor(), self.cfg.clock.now()).await?;
         self.card_unaudited(id).await
     }
 
@@ -92,6 +96,7 @@ impl App {
         version: i64,
         draft: &PatientDraft,
     ) -> Result<PatientCard, AppError> {
+        self.require(Permission::EditPatients).await?;
         let valid = validate_patient(draft, self.today())?;
         let before = patients::get(&self.db, id).await?;
         let fields = changed_fields(&before.to_draft(), &valid.draft);
@@ -101,7 +106,7 @@ impl App {
             version,
             &valid,
             fields,
-            self.actor(),
+            &self.actor(),
             self.cfg.clock.now(),
         )
         .await?;
@@ -113,6 +118,7 @@ impl App {
         id: PatientId,
         version: i64,
     ) -> Result<PatientCard, AppError> {
+        self.require(Permission::EditPatients).await?;
         self.set_status(id, version, PatientStatus::Archived).await
     }
 
@@ -121,6 +127,7 @@ impl App {
         id: PatientId,
         version: i64,
     ) -> Result<PatientCard, AppError> {
+        self.require(Permission::EditPatients).await?;
         self.set_status(id, version, PatientStatus::Active).await
     }
 
@@ -135,7 +142,7 @@ impl App {
             id,
             version,
             status,
-            self.actor(),
+            &self.actor(),
             self.cfg.clock.now(),
         )
         .await?;
@@ -144,6 +151,7 @@ impl App {
 
     /// The audit trail of one patient record, newest first.
     pub async fn patient_audit(&self, id: PatientId) -> Result<Vec<AuditLine>, AppError> {
+        self.require(Permission::ViewAudit).await?;
         let entries = audit::for_entity(&self.db, "patient", id, 200).await?;
         Ok(entries
             .into_iter()
@@ -157,6 +165,7 @@ impl App {
     }
 
     pub async fn patient_count(&self) -> Result<i64, AppError> {
+        self.require(Permission::ViewPatients).await?;
         Ok(patients::count(&self.db).await?)
     }
 }

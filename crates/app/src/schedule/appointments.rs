@@ -1,6 +1,7 @@
 //! The schedule: booking (checked by the scheduling rules against the day's appointments in the
 //! same write transaction), moving, status changes (check-in/out times from the clock), a day's
 //! appointments. Typed dates and times are the clinic's local clock.
+use frontdesk_access::Permission;
 use chrono::NaiveTime;
 use frontdesk_domain::{FieldError, PatientId, PatientSummary, ValidationErrors};
 use frontdesk_insurance::text::parse_typed_date;
@@ -143,6 +144,7 @@ impl App {
     }
 
     pub async fn schedule_setup(&self) -> Result<ScheduleSetup, AppError> {
+        self.require(Permission::ViewPatients).await?;
         let o = self.office().await?;
         Ok(ScheduleSetup {
             slot_minutes: o.slot.minutes(),
@@ -234,6 +236,7 @@ impl App {
         &self,
         d: &AppointmentDraft,
     ) -> Result<AppointmentView, AppError> {
+        self.require(Permission::Schedule).await?;
         let office = self.office().await?;
         let booking = self.booking(&office, d, None)?;
         let notes = d.notes.trim();
@@ -249,7 +252,7 @@ impl App {
             &booking,
             &procedures,
             notes,
-            self.actor(),
+            &self.actor(),
             now,
         )
         .await?;
@@ -262,6 +265,7 @@ impl App {
         id: AppointmentId,
         d: &AppointmentDraft,
     ) -> Result<AppointmentView, AppError> {
+        self.require(Permission::Schedule).await?;
         let office = self.office().await?;
         let booking = self.booking(&office, d, Some(id))?;
         let procedures = self.procedures_of(&office, d)?;
@@ -273,7 +277,7 @@ impl App {
             &booking,
             &procedures,
             d.notes.trim(),
-            self.actor(),
+            &self.actor(),
             now,
         )
         .await?;
@@ -285,6 +289,7 @@ impl App {
         id: AppointmentId,
         action: &AppointmentAction,
     ) -> Result<AppointmentView, AppError> {
+        self.require(Permission::Schedule).await?;
         let a = schedule::get(&self.db, id).await?;
         let at = self.cfg.clock.now();
         let step = match action {
@@ -306,7 +311,7 @@ impl App {
             id,
             a.appointment.status,
             &change,
-            self.actor(),
+            &self.actor(),
             at,
         )
         .await?;
@@ -314,6 +319,7 @@ impl App {
     }
 
     pub async fn appointment(&self, id: AppointmentId) -> Result<AppointmentView, AppError> {
+        self.require(Permission::ViewPatients).await?;
         let office = self.office().await?;
         let a = schedule::get(&self.db, id).await?;
         self.view(&office, a).await
@@ -328,6 +334,7 @@ impl App {
         from: &str,
         count: usize,
     ) -> Result<Vec<FreeSlot>, AppError> {
+        self.require(Permission::ViewPatients).await?;
         let day = if from.trim().is_empty() {
             self.today()
         } else {
@@ -378,6 +385,7 @@ impl App {
         &self,
         patient: PatientId,
     ) -> Result<PatientAppointments, AppError> {
+        self.require(Permission::ViewPatients).await?;
         let office = self.office().await?;
         let from = day_bounds(self.tz, self.today()).start;
         let person = family::summary(&self.db, patient).await?;
@@ -401,6 +409,7 @@ impl App {
         &self,
         id: AppointmentId,
     ) -> Result<Vec<crate::patients::records::AuditLine>, AppError> {
+        self.require(Permission::ViewPatients).await?;
         Ok(
             frontdesk_store::audit::for_entity(&self.db, "appointment", id, 100)
                 .await?
@@ -417,6 +426,7 @@ impl App {
 
     /// The appointments of a local date, by start (one query for them, one for their patients).
     pub async fn day_schedule(&self, date: &str) -> Result<DaySchedule, AppError> {
+        self.require(Permission::ViewPatients).await?;
         let day = parse_typed_date(date)
             .ok_or_else(|| AppError::invalid("date", "is not a real date (e.g. 03/10/2026)"))?;
         let office = self.office().await?;

@@ -2,6 +2,7 @@
 //! no-show), the requests that fit it (type length, provider, the patient's preferences, and the
 //! scheduling rules at that time) are offered, oldest request first; taking one books it (or moves
 //! the patient's existing appointment there) and takes the request off the list.
+use frontdesk_access::Permission;
 use frontdesk_domain::{FieldError, PatientId, PatientSummary, ValidationErrors};
 use frontdesk_scheduling::{
     check_booking, local_datetime, AppointmentId, Booking, Preferences, Span,
@@ -46,6 +47,7 @@ impl App {
         patient: PatientId,
         d: &AsapDraft,
     ) -> Result<Vec<AsapEntry>, AppError> {
+        self.require(Permission::Schedule).await?;
         let office = self.office().await?;
         let mut problems = Vec::new();
         if office.appointment_type(d.type_id).is_none() {
@@ -79,7 +81,7 @@ impl App {
             d.provider,
             &d.preferences,
             d.note.trim(),
-            self.actor(),
+            &self.actor(),
             now,
         )
         .await?;
@@ -87,11 +89,13 @@ impl App {
     }
 
     pub async fn remove_asap(&self, id: i64) -> Result<Vec<AsapEntry>, AppError> {
+        self.require(Permission::Schedule).await?;
         asap::close(&self.db, id).await?;
         self.asap_list().await
     }
 
     pub async fn asap_list(&self) -> Result<Vec<AsapEntry>, AppError> {
+        self.require(Permission::ViewPatients).await?;
         let office = self.office().await?;
         let mut out = Vec::new();
         for r in asap::active(&self.db).await? {
@@ -128,6 +132,7 @@ impl App {
     /// missed): same provider if they asked for one, a type that fits in it, their preferences, and
     /// a booking the rules accept there now; oldest request first.
     pub async fn asap_candidates(&self, freed: AppointmentId) -> Result<Vec<AsapEntry>, AppError> {
+        self.require(Permission::ViewPatients).await?;
         let office = self.office().await?;
         let slot = schedule::get(&self.db, freed).await?.appointment;
         let around = schedule::between(
@@ -175,6 +180,7 @@ impl App {
         freed: AppointmentId,
         request: i64,
     ) -> Result<AppointmentView, AppError> {
+        self.require(Permission::Schedule).await?;
         let e = self
             .asap_candidates(freed)
             .await?

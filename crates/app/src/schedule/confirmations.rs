@@ -1,6 +1,7 @@
 //! Confirming tomorrow's patients: the confirmation list for the next business day(s) with how to
 //! reach each patient, logging every contact attempt to the patient's communication log (a
 //! "confirmed" answer confirms the appointment), and the reminder export for a texting service.
+use frontdesk_access::Permission;
 use chrono::{Duration, NaiveDate};
 use frontdesk_domain::contact_log::{validate_contact, ContactDraft, ContactEntry, ContactOutcome};
 use frontdesk_domain::{ContactMethod, PatientId};
@@ -60,6 +61,7 @@ impl App {
     /// Appointments on the next `days` business days that still hold time, with how to reach
     /// each patient and where the confirmation stands.
     pub async fn confirmation_list(&self, days: i64) -> Result<Vec<ConfirmationItem>, AppError> {
+        self.require(Permission::ViewPatients).await?;
         let mut out = Vec::new();
         for day in self.next_business_days(days).await? {
             for a in self.day_schedule(&day.to_string()).await?.appointments {
@@ -109,10 +111,11 @@ impl App {
         appointment: i64,
         draft: &ContactDraft,
     ) -> Result<ConfirmationItem, AppError> {
+        self.require(Permission::Schedule).await?;
         let d = validate_contact(draft)?;
         let a = self.appointment(appointment).await?;
         let now = self.cfg.clock.now();
-        contact_log::add(&self.db, a.patient.id, Some(a.id), &d, self.actor(), now).await?;
+        contact_log::add(&self.db, a.patient.id, Some(a.id), &d, &self.actor(), now).await?;
         let a =
             if d.outcome == ContactOutcome::Confirmed && a.status == AppointmentStatus::Scheduled {
                 self.appointment_action(a.id, &AppointmentAction::Confirm)
@@ -129,9 +132,10 @@ impl App {
         patient: PatientId,
         draft: &ContactDraft,
     ) -> Result<Vec<ContactEntry>, AppError> {
+        self.require(Permission::EditPatients).await?;
         let d = validate_contact(draft)?;
         let now = self.cfg.clock.now();
-        contact_log::add(&self.db, patient, None, &d, self.actor(), now).await?;
+        contact_log::add(&self.db, patient, None, &d, &self.actor(), now).await?;
         self.patient_contacts(patient).await
     }
 
@@ -140,11 +144,13 @@ impl App {
         &self,
         patient: PatientId,
     ) -> Result<Vec<ContactEntry>, AppError> {
+        self.require(Permission::ViewPatients).await?;
         Ok(contact_log::for_patient(&self.db, patient, 200).await?)
     }
 
     /// The confirmation list as a printable call list (PDF).
     pub async fn call_list_pdf(&self, days: i64) -> Result<Vec<u8>, AppError> {
+        self.require(Permission::PrintExportPhi).await?;
         let list = self.confirmation_list(days).await?;
         let days = self.next_business_days(days).await?;
         let title = match (days.first(), days.last()) {
@@ -195,6 +201,7 @@ impl App {
         days: i64,
         dir: Option<&std::path::Path>,
     ) -> Result<std::path::PathBuf, AppError> {
+        self.require(Permission::PrintExportPhi).await?;
         let pdf = self.call_list_pdf(days).await?;
         let name = format!("FrontDesk call list {}.pdf", self.today());
         crate::documents::save_to_folder::save_document(dir, &name, &pdf)
@@ -206,6 +213,7 @@ impl App {
         date: &str,
         dir: Option<&std::path::Path>,
     ) -> Result<std::path::PathBuf, AppError> {
+        self.require(Permission::PrintExportPhi).await?;
         let csv = self.reminders_csv(date).await?;
         let day = parse_typed_date(date)
             .map(|d| d.to_string())
@@ -220,6 +228,7 @@ impl App {
     /// A CSV of a day's appointments for a texting/email reminder service: one row per patient who
     /// accepts texts or email (by their preference), never the others.
     pub async fn reminders_csv(&self, date: &str) -> Result<String, AppError> {
+        self.require(Permission::PrintExportPhi).await?;
         let day = parse_typed_date(date).ok_or_else(|| {
             AppError::from(frontdesk_domain::ValidationErrors(vec![
                 frontdesk_domain::FieldError::new("date", "is not a real date (e.g. 03/10/2026)"),

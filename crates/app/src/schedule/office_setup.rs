@@ -1,6 +1,7 @@
 //! The set-up a manager does once: slot length and opening hours, providers and their working
 //! hours, operatories, appointment types, holidays and blockouts. Each change is checked by the
 //! scheduling rules' validators and changes nothing when refused.
+use frontdesk_access::Permission;
 use frontdesk_insurance::text::parse_typed_date;
 use frontdesk_scheduling::{
     AppointmentType, Blockout, Holiday, Operatory, Provider, SlotUnit, WeeklyHours,
@@ -17,6 +18,7 @@ impl App {
         slot_minutes: u32,
         hours: &WeeklyHours,
     ) -> Result<ScheduleSetup, AppError> {
+        self.require(Permission::OfficeSetup).await?;
         SlotUnit::from_minutes(slot_minutes)?;
         hours.validate()?;
         schedule::set_office_schedule(
@@ -32,6 +34,7 @@ impl App {
 
     /// Adds (`id` 0) or changes a provider and their working hours.
     pub async fn save_provider(&self, p: &Provider) -> Result<ScheduleSetup, AppError> {
+        self.require(Permission::OfficeSetup).await?;
         let mut p = p.clone();
         p.name = p.name.trim().to_string();
         p.validate()?;
@@ -40,6 +43,7 @@ impl App {
     }
 
     pub async fn save_operatory(&self, o: &Operatory) -> Result<ScheduleSetup, AppError> {
+        self.require(Permission::OfficeSetup).await?;
         let name = o.name.trim();
         if name.is_empty() || name.chars().count() > 60 {
             return Err(AppError::invalid(
@@ -60,6 +64,7 @@ impl App {
         &self,
         d: &frontdesk_scheduling::Device,
     ) -> Result<ScheduleSetup, AppError> {
+        self.require(Permission::OfficeSetup).await?;
         let office = self.office().await?;
         let mut d = d.clone();
         d.name = d.name.trim().to_string();
@@ -73,6 +78,7 @@ impl App {
         &self,
         t: &AppointmentType,
     ) -> Result<ScheduleSetup, AppError> {
+        self.require(Permission::OfficeSetup).await?;
         let office = self.office().await?;
         let mut t = t.clone();
         t.name = t.name.trim().to_string();
@@ -93,6 +99,7 @@ impl App {
 
     /// Marks a local date closed (`3/10/2026` or `2026-03-10`).
     pub async fn add_holiday(&self, date: &str, name: &str) -> Result<ScheduleSetup, AppError> {
+        self.require(Permission::OfficeSetup).await?;
         let day = parse_typed_date(date)
             .ok_or_else(|| AppError::invalid("date", "is not a real date (e.g. 12/25/2026)"))?;
         let name = name.trim();
@@ -114,6 +121,7 @@ impl App {
     }
 
     pub async fn remove_holiday(&self, date: &str) -> Result<ScheduleSetup, AppError> {
+        self.require(Permission::OfficeSetup).await?;
         let day = parse_typed_date(date)
             .ok_or_else(|| AppError::invalid("date", "is not a real date (e.g. 12/25/2026)"))?;
         schedule::remove_holiday(&self.db, day).await?;
@@ -121,6 +129,7 @@ impl App {
     }
 
     pub async fn add_blockout(&self, b: &Blockout) -> Result<ScheduleSetup, AppError> {
+        self.require(Permission::OfficeSetup).await?;
         let mut b = b.clone();
         b.reason = b.reason.trim().to_string();
         b.validate()?;
@@ -133,6 +142,7 @@ impl App {
         &self,
         r: &frontdesk_scheduling::RecallType,
     ) -> Result<ScheduleSetup, AppError> {
+        self.require(Permission::OfficeSetup).await?;
         let mut r = r.clone();
         r.name = r.name.trim().to_string();
         r.procedure_codes = r
@@ -151,6 +161,7 @@ impl App {
     }
 
     pub async fn remove_blockout(&self, id: i64) -> Result<ScheduleSetup, AppError> {
+        self.require(Permission::OfficeSetup).await?;
         schedule::remove_blockout(&self.db, id).await?;
         self.schedule_setup().await
     }

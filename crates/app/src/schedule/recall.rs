@@ -1,5 +1,6 @@
 //! The recall list (patients due back for recall care, with or without an appointment) and the
 //! unscheduled list (cancelled or missed appointments nobody rebooked).
+use frontdesk_access::Permission;
 use chrono::Duration;
 use frontdesk_domain::{PatientId, PatientSummary};
 use frontdesk_insurance::text::parse_typed_date;
@@ -34,6 +35,7 @@ impl App {
         until: &str,
         unscheduled_only: bool,
     ) -> Result<Vec<RecallDue>, AppError> {
+        self.require(Permission::ViewPatients).await?;
         let today = self.today();
         let date = |field: &str, s: &str| {
             parse_typed_date(s).ok_or_else(|| {
@@ -96,6 +98,7 @@ impl App {
     /// Appointments cancelled or missed in the last 180 days whose patient has booked nothing
     /// since: call them to rebook.
     pub async fn unscheduled_list(&self) -> Result<Vec<AppointmentView>, AppError> {
+        self.require(Permission::ViewPatients).await?;
         let since = day_bounds(self.tz, self.today() - Duration::days(180)).start;
         let mut out = Vec::new();
         for a in recall::unscheduled(&self.db, since).await? {

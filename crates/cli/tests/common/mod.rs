@@ -4,8 +4,14 @@
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
+/// Every CLI test acts as this administrator (`init` creates them).
+pub const USER: &str = "admin";
+pub const PASSWORD: &str = "cli test password";
+
 pub fn frontdesk(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_frontdesk"))
+        .env("FRONTDESK_USER", USER)
+        .env("FRONTDESK_PASSWORD", PASSWORD)
         .arg("--data-dir")
         .arg(dir)
         .args(args)
