@@ -133,7 +133,7 @@ mod tests {
         inserted.insert(2, (extra, h));
         assert_eq!(
             run(&inserted),
-            Verdict::Broken { entry_id: 3, problem: Break::NotLinked }
+            Verdict::Broken { entry_id: 99, problem: Break::NotLinked }
         );
     }
 

@@ -25,6 +25,8 @@ const FRONT_DESK: &[Permission] = &[
     TakePayments,
     VerifyInsurance,
     PrintExportPhi,
+    // The day sheet: the front desk balances the drawer and the deposit at close.
+    ViewReports,
 ];
 
 const BILLING: &[Permission] = &[

@@ -25,3 +25,22 @@ pub async fn insert_v1_patient(
     .await?;
     Ok(())
 }
+
+/// Runs raw SQL as anyone holding the key could (tests of the audit chain's tamper evidence).
+pub async fn execute_raw(db: &Db, sql: &str) -> Result<()> {
+    sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_string()))
+        .execute(&db.writer)
+        .await?;
+    Ok(())
+}
+
+/// Inserts an audit entry with the columns of the schema before the hash chain (version 14).
+pub async fn insert_v14_audit(db: &Db, at: &str, actor: &str, action: &str) -> Result<()> {
+    sqlx::query("INSERT INTO audit_log (at, actor, action, entity, entity_id, fields) VALUES (?, ?, ?, 'patient', 1, '[\"last_name\"]')")
+        .bind(at)
+        .bind(actor)
+        .bind(action)
+        .execute(&db.writer)
+        .await?;
+    Ok(())
+}
