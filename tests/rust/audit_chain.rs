@@ -29,6 +29,12 @@ async fn an_intact_chain_gives_its_count_and_head() {
     assert!(count >= 10, "{count}");
     assert_eq!(check.head_hash, head);
     assert_eq!(head.len(), 64);
+    // Every backup's manifest carries the head (the backup itself is logged first).
+    let out = tempfile::tempdir().unwrap();
+    let m = app.backup_to_folder(out.path()).await.unwrap();
+    let (count, head) = app.audit_head().await.unwrap();
+    assert_eq!(m.audit_head_hash, head);
+    assert_eq!(m.audit_entries, count);
     // The triggers still refuse a change through SQL.
     let e = execute_raw(app.db(), "UPDATE audit_log SET actor = 'x' WHERE id = 1").await;
     assert!(e.is_err());
@@ -87,9 +93,12 @@ async fn an_inserted_entry_is_named() {
     let dir2 = tempfile::tempdir().unwrap();
     let app2 = office(dir2.path()).await;
     execute_raw(app2.db(), DROP_TRIGGERS).await.unwrap();
-    execute_raw(app2.db(), "UPDATE audit_log SET id = id + 1000 WHERE id >= 6")
-        .await
-        .unwrap();
+    execute_raw(
+        app2.db(),
+        "UPDATE audit_log SET id = id + 1000 WHERE id >= 6",
+    )
+    .await
+    .unwrap();
     execute_raw(
         app2.db(),
         "INSERT INTO audit_log (id, at, actor, action, entity, entity_id, fields, prev_hash, hash) \
@@ -109,7 +118,10 @@ async fn entries_from_before_the_chain_are_sealed_into_it_in_order() {
     let key = DbKey::Raw(zeroize::Zeroizing::new([7u8; 32]));
     let db = Db::create_empty(&path, &key).await.unwrap();
     db.migrate_to(14).await.unwrap();
-    for (i, action) in ["patient.create", "patient.read", "patient.update"].iter().enumerate() {
+    for (i, action) in ["patient.create", "patient.read", "patient.update"]
+        .iter()
+        .enumerate()
+    {
         frontdesk_store::testing::insert_v14_audit(
             &db,
             &format!("2025-06-0{}T10:00:00+00:00", i + 1),
@@ -128,8 +140,15 @@ async fn entries_from_before_the_chain_are_sealed_into_it_in_order() {
     // Sealing happens once; a second opening changes nothing.
     let (_, head) = frontdesk_store::audit::head_hash(&db).await.unwrap();
     db.migrate().await.unwrap();
-    assert_eq!(frontdesk_store::audit::head_hash(&db).await.unwrap().1, head);
+    assert_eq!(
+        frontdesk_store::audit::head_hash(&db).await.unwrap().1,
+        head
+    );
     // And a sealed entry can no longer be updated.
-    assert!(execute_raw(&db, "UPDATE audit_log SET hash = NULL WHERE id = 1").await.is_err());
+    assert!(
+        execute_raw(&db, "UPDATE audit_log SET hash = NULL WHERE id = 1")
+            .await
+            .is_err()
+    );
     db.close().await;
 }

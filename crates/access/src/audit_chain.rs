@@ -118,13 +118,19 @@ mod tests {
         altered[2].0.action = "patient.update".into();
         assert_eq!(
             run(&altered),
-            Verdict::Broken { entry_id: 3, problem: Break::Altered }
+            Verdict::Broken {
+                entry_id: 3,
+                problem: Break::Altered
+            }
         );
         let mut removed = c.clone();
         removed.remove(1);
         assert_eq!(
             run(&removed),
-            Verdict::Broken { entry_id: 3, problem: Break::NotLinked }
+            Verdict::Broken {
+                entry_id: 3,
+                problem: Break::NotLinked
+            }
         );
         let mut inserted = c.clone();
         let mut extra = inserted[1].0.clone();
@@ -133,7 +139,10 @@ mod tests {
         inserted.insert(2, (extra, h));
         assert_eq!(
             run(&inserted),
-            Verdict::Broken { entry_id: 99, problem: Break::NotLinked }
+            Verdict::Broken {
+                entry_id: 99,
+                problem: Break::NotLinked
+            }
         );
     }
 

@@ -86,7 +86,10 @@ mod tests {
     #[test]
     fn password_and_pin_rules() {
         assert_eq!(check_password("short"), Err(SecretError::PasswordTooShort));
-        assert_eq!(check_password("        "), Err(SecretError::PasswordTooShort));
+        assert_eq!(
+            check_password("        "),
+            Err(SecretError::PasswordTooShort)
+        );
         assert!(check_password("long enough").is_ok());
         for ok in ["1234", "12345678"] {
             assert!(check_pin(ok).is_ok());

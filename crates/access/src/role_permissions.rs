@@ -146,7 +146,10 @@ mod tests {
     fn ids_round_trip() {
         for r in Role::ALL {
             assert_eq!(Role::parse(r.id()), Some(r));
-            assert_eq!(serde_json::to_string(&r).unwrap(), format!("\"{}\"", r.id()));
+            assert_eq!(
+                serde_json::to_string(&r).unwrap(),
+                format!("\"{}\"", r.id())
+            );
         }
     }
 

@@ -44,8 +44,8 @@ pub fn keeps_an_administrator(
     deactivating: bool,
     active_admins: usize,
 ) -> Result<(), UserRuleError> {
-    let loses_admin = target_is_active_admin
-        && (deactivating || new_role.is_some_and(|r| r != Role::Admin));
+    let loses_admin =
+        target_is_active_admin && (deactivating || new_role.is_some_and(|r| r != Role::Admin));
     if loses_admin && active_admins <= 1 {
         Err(UserRuleError::LastAdministrator)
     } else {

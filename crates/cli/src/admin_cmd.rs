@@ -32,26 +32,28 @@ pub async fn init(
     full_name: Option<String>,
     password_stdin: bool,
 ) -> Result<(), AppError> {
-    let Some(admin) = admin else {
+    let Some(admin) = admin.filter(|a| !a.trim().is_empty()) else {
         return Err(AppError::invalid(
             "admin",
             "Name the first administrator: frontdesk init --admin NAME --password-stdin",
         ));
     };
     let new = !cfg.data_dir.has_database();
+    if !new {
+        // Refused before asking for a password.
+        with_existing_users_check(&cfg).await?;
+    }
+    let password = admin_password(&admin, password_stdin)?;
+    let first = FirstAdmin {
+        full_name: full_name.unwrap_or_else(|| "Office Administrator".into()),
+        username: admin.clone(),
+        password: password.clone(),
+    };
+    first.check()?;
     with(cfg, Open::CreateIfMissing, async |app| {
         if !app.needs_first_admin().await? {
-            return Err(AppError::new(
-                ErrorCode::AlreadyInitialized,
-                "a FrontDesk database with users already exists in that folder",
-            ));
+            return Err(already_has_users());
         }
-        let password = admin_password(&admin, password_stdin)?;
-        let first = FirstAdmin {
-            full_name: full_name.unwrap_or_else(|| "Office Administrator".into()),
-            username: admin.clone(),
-            password: password.clone(),
-        };
         let me = app.create_first_admin(&first).await?;
         eprintln!("administrator: {}", me.username);
         if new {
@@ -61,6 +63,27 @@ pub async fn init(
         Ok(())
     })
     .await
+}
+
+fn already_has_users() -> AppError {
+    AppError::new(
+        ErrorCode::AlreadyInitialized,
+        "a FrontDesk database with users already exists in that folder",
+    )
+}
+
+async fn with_existing_users_check(cfg: &Config) -> Result<(), AppError> {
+    let app = match start(cfg.clone()).await? {
+        Started::Ready(app) | Started::Created(app) => app,
+        Started::Locked(_) => return Err(already_has_users()),
+    };
+    let needs = app.needs_first_admin().await;
+    app.close().await;
+    if needs? {
+        Ok(())
+    } else {
+        Err(already_has_users())
+    }
 }
 
 /// A password for the demo administrator when FRONTDESK_PASSWORD is not set (printed once).

@@ -26,9 +26,9 @@ pub struct Cli {
     /// Data directory (default: the OS app-data folder, e.g. ~/.local/share/FrontDesk).
     #[arg(long, global = true, env = "FRONTDESK_DATA_DIR")]
     pub data_dir: Option<PathBuf>,
-    /// Who is acting (every command runs as a signed-in user). The password comes from
-    /// FRONTDESK_PASSWORD or, on a terminal, a prompt.
-    #[arg(long, global = true, env = "FRONTDESK_USER")]
+    /// Who is acting (every command runs as a signed-in user), given before the command. The
+    /// password comes from FRONTDESK_PASSWORD or, on a terminal, a prompt.
+    #[arg(long, env = "FRONTDESK_USER")]
     pub user: Option<String>,
     #[command(subcommand)]
     pub command: Command,

@@ -48,7 +48,7 @@ static USER: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
 
 /// The `--user` / FRONTDESK_USER given on the command line.
 pub fn set_user(user: Option<String>) {
-    let _ = USER.set(user);
+    let _ = USER.set(user.filter(|u| !u.trim().is_empty()));
 }
 
 pub fn user_arg() -> Option<String> {

@@ -30,8 +30,12 @@ pub enum UserCommand {
         json: bool,
     },
     /// Deactivate (users are never deleted: audit entries keep naming them).
-    Deactivate { name: String },
-    Reactivate { name: String },
+    Deactivate {
+        name: String,
+    },
+    Reactivate {
+        name: String,
+    },
     /// Set a new password, read from standard input.
     Passwd {
         name: String,
@@ -39,11 +43,22 @@ pub enum UserCommand {
         password_stdin: bool,
     },
     /// Clear the failed attempts of a locked-out user.
-    Unlock { name: String },
+    Unlock {
+        name: String,
+    },
     /// Change a user's role.
-    Role { name: String, role: String },
-    Grant { name: String, permission: String },
-    Revoke { name: String, permission: String },
+    Role {
+        name: String,
+        role: String,
+    },
+    Grant {
+        name: String,
+        permission: String,
+    },
+    Revoke {
+        name: String,
+        permission: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -119,7 +134,10 @@ pub async fn user(app: &mut App, cmd: UserCommand) -> Result<(), AppError> {
                 full_name: full_name.unwrap_or_else(|| name.clone()),
                 username: name,
                 role: role(&r)?,
-                grants: grants.iter().map(|g| permission(g)).collect::<Result<_, _>>()?,
+                grants: grants
+                    .iter()
+                    .map(|g| permission(g))
+                    .collect::<Result<_, _>>()?,
                 password: stdin_line()?,
             };
             let u = app.add_user(&input).await?;
@@ -136,7 +154,12 @@ pub async fn user(app: &mut App, cmd: UserCommand) -> Result<(), AppError> {
                         (true, true) => " [locked out]",
                         _ => "",
                     };
-                    println!("{:<16} {:<11} {}{state}", u.username, u.role.id(), u.full_name);
+                    println!(
+                        "{:<16} {:<11} {}{state}",
+                        u.username,
+                        u.role.id(),
+                        u.full_name
+                    );
                 }
             }
         }
@@ -160,12 +183,20 @@ pub async fn user(app: &mut App, cmd: UserCommand) -> Result<(), AppError> {
             let u = app.set_user_role(&name, role(&r)?).await?;
             println!("{} is now {}", u.username, u.role.id());
         }
-        UserCommand::Grant { name, permission: p } => {
-            app.set_user_permission(&name, permission(&p)?, true).await?;
+        UserCommand::Grant {
+            name,
+            permission: p,
+        } => {
+            app.set_user_permission(&name, permission(&p)?, true)
+                .await?;
             println!("granted {p} to {name}");
         }
-        UserCommand::Revoke { name, permission: p } => {
-            app.set_user_permission(&name, permission(&p)?, false).await?;
+        UserCommand::Revoke {
+            name,
+            permission: p,
+        } => {
+            app.set_user_permission(&name, permission(&p)?, false)
+                .await?;
             println!("revoked {p} from {name}");
         }
     }
@@ -225,7 +256,10 @@ pub async fn audit(app: &mut App, cmd: AuditCommand) -> Result<(), AppError> {
                 ));
             }
             if !json {
-                println!("audit log intact: {} entries, head {}", c.entries, c.head_hash);
+                println!(
+                    "audit log intact: {} entries, head {}",
+                    c.entries, c.head_hash
+                );
             }
         }
         AuditCommand::Export { file } => {

@@ -20,7 +20,12 @@ pub async fn add_demo_users(app: &App, password: &str) -> Result<usize, AppError
         .map(|u| u.username)
         .collect();
     let mut added = 0;
-    for role in [Role::FrontDesk, Role::Billing, Role::Clinical, Role::Manager] {
+    for role in [
+        Role::FrontDesk,
+        Role::Billing,
+        Role::Clinical,
+        Role::Manager,
+    ] {
         if existing.iter().any(|u| u == role.id()) {
             continue;
         }

@@ -220,7 +220,10 @@ pub async fn list(db: &Db, f: &AuditFilter) -> Result<Vec<ChainedEntry>> {
         q = q.bind(p);
     }
     if let Some(a) = &f.action_prefix {
-        let escaped = a.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+        let escaped = a
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
         q = q.bind(format!("{escaped}%"));
     }
     if let Some(t) = f.from {

@@ -1,5 +1,5 @@
 //! What a backup's manifest records and `verify-backup` checks: the schema version, how many
-//! patients, appointments and ledger entries, and SQLite's full integrity and foreign-key checks.
+//! patients, appointments and ledger entries, the audit chain's head, and SQLite's full integrity and foreign-key checks.
 use crate::{Db, Result};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -9,6 +9,8 @@ pub struct Facts {
     pub appointments: i64,
     pub ledger_entries: i64,
     pub audit_entries: i64,
+    /// The audit chain's head hash (compare with a printed one to detect a rollback).
+    pub audit_head: String,
 }
 
 pub async fn facts(db: &Db) -> Result<Facts> {
@@ -25,6 +27,7 @@ pub async fn facts(db: &Db) -> Result<Facts> {
         appointments: count("appointments").await?,
         ledger_entries: count("ledger_entries").await?,
         audit_entries: count("audit_log").await?,
+        audit_head: crate::audit::head_hash(db).await?.1,
     })
 }
 

@@ -43,28 +43,30 @@ pub async fn count(db: &Db) -> Result<i64> {
 }
 
 pub async fn by_username(db: &Db, username: &str) -> Result<Option<UserRow>> {
-    Ok(
-        sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM users WHERE username = ?")))
-            .bind(username)
-            .fetch_optional(&db.writer)
-            .await?,
-    )
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM users WHERE username = ?"
+    )))
+    .bind(username)
+    .fetch_optional(&db.writer)
+    .await?)
 }
 
 pub async fn by_id(db: &Db, id: i64) -> Result<UserRow> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM users WHERE id = ?")))
-        .bind(id)
-        .fetch_optional(&db.writer)
-        .await?
-        .ok_or(StoreError::NotFound("user"))
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM users WHERE id = ?"
+    )))
+    .bind(id)
+    .fetch_optional(&db.writer)
+    .await?
+    .ok_or(StoreError::NotFound("user"))
 }
 
 pub async fn list(db: &Db) -> Result<Vec<UserRow>> {
-    Ok(
-        sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM users ORDER BY username")))
-            .fetch_all(&db.reader)
-            .await?,
-    )
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM users ORDER BY username"
+    )))
+    .fetch_all(&db.reader)
+    .await?)
 }
 
 pub async fn active_admins(db: &Db) -> Result<i64> {
@@ -159,32 +161,50 @@ pub async fn change(
     now: DateTime<Utc>,
 ) -> Result<()> {
     let mut tx = db.writer.begin().await?;
-    let row: UserRow = sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM users WHERE id = ?")))
-        .bind(id)
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or(StoreError::NotFound("user"))?;
+    let row: UserRow = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM users WHERE id = ?"
+    )))
+    .bind(id)
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(StoreError::NotFound("user"))?;
     let admins: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE active = 1 AND role = 'admin'")
             .fetch_one(&mut *tx)
             .await?;
     guard(&row, admins)?;
     let (sql, action, fields): (&str, &str, &[&str]) = match &c {
-        Change::Role(_) => ("UPDATE users SET role = ?, updated_at = ? WHERE id = ?", "user.role", &["role"]),
+        Change::Role(_) => (
+            "UPDATE users SET role = ?, updated_at = ? WHERE id = ?",
+            "user.role",
+            &["role"],
+        ),
         Change::Permissions { .. } => (
             "UPDATE users SET grants = ?, revokes = ?, updated_at = ? WHERE id = ?",
             "user.permissions",
             &["grants", "revokes"],
         ),
-        Change::Active(true) => ("UPDATE users SET active = 1, updated_at = ? WHERE id = ?", "user.activate", &["active"]),
-        Change::Active(false) => ("UPDATE users SET active = 0, updated_at = ? WHERE id = ?", "user.deactivate", &["active"]),
+        Change::Active(true) => (
+            "UPDATE users SET active = 1, updated_at = ? WHERE id = ?",
+            "user.activate",
+            &["active"],
+        ),
+        Change::Active(false) => (
+            "UPDATE users SET active = 0, updated_at = ? WHERE id = ?",
+            "user.deactivate",
+            &["active"],
+        ),
         Change::Password(_) => (
             "UPDATE users SET password_hash = ?, failed_attempts = 0, last_failed_at = NULL, \
              locked_out = 0, updated_at = ? WHERE id = ?",
             "user.password",
             &["password"],
         ),
-        Change::Pin(_) => ("UPDATE users SET pin_hash = ?, updated_at = ? WHERE id = ?", "user.pin", &["pin"]),
+        Change::Pin(_) => (
+            "UPDATE users SET pin_hash = ?, updated_at = ? WHERE id = ?",
+            "user.pin",
+            &["pin"],
+        ),
         Change::Unlock => (
             "UPDATE users SET failed_attempts = 0, last_failed_at = NULL, locked_out = 0, \
              updated_at = ? WHERE id = ?",
@@ -273,11 +293,13 @@ pub async fn last_password_sign_in(
     id: i64,
     workstation: &str,
 ) -> Result<Option<DateTime<Utc>>> {
-    Ok(sqlx::query_scalar(
-        "SELECT at FROM password_sign_ins WHERE user_id = ? AND workstation = ?",
+    Ok(
+        sqlx::query_scalar(
+            "SELECT at FROM password_sign_ins WHERE user_id = ? AND workstation = ?",
+        )
+        .bind(id)
+        .bind(workstation)
+        .fetch_optional(&db.writer)
+        .await?,
     )
-    .bind(id)
-    .bind(workstation)
-    .fetch_optional(&db.writer)
-    .await?)
 }

@@ -36,6 +36,9 @@ pub struct BackupManifest {
     pub appointments: i64,
     pub ledger_entries: i64,
     pub audit_entries: i64,
+    /// The audit chain's head hash at the backup (empty in manifests from before the chain).
+    #[serde(default)]
+    pub audit_head_hash: String,
     /// Which key opens it: `database` (the database's own key: keychain entry or recovery code).
     pub key: String,
 }
@@ -116,6 +119,7 @@ impl App {
             appointments: f.appointments,
             ledger_entries: f.ledger_entries,
             audit_entries: f.audit_entries,
+            audit_head_hash: f.audit_head,
             key: "database".into(),
         };
         let path = manifest_path(dest);
@@ -200,9 +204,21 @@ async fn check_copy(copy: &Path, key: &DatabaseKey, m: &BackupManifest) -> Resul
             appointments: m.appointments,
             ledger_entries: m.ledger_entries,
             audit_entries: m.audit_entries,
+            audit_head: if m.audit_head_hash.is_empty() {
+                f.audit_head.clone()
+            } else {
+                m.audit_head_hash.clone()
+            },
         };
         if id.as_deref() != Some(m.database_id.as_str()) || f != expected {
             return Err(changed());
+        }
+        let chain = frontdesk_store::audit::verify_chain(&db).await?;
+        if let frontdesk_access::audit_chain::Verdict::Broken { entry_id, .. } = chain {
+            return Err(AppError::new(
+                ErrorCode::Storage,
+                format!("the backup's audit log was tampered with at entry {entry_id}"),
+            ));
         }
         Ok(())
     }

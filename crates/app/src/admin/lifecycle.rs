@@ -320,6 +320,16 @@ impl App {
         dest: &std::path::Path,
     ) -> Result<crate::admin::backup_manifest::BackupManifest, AppError> {
         self.require(Permission::BackupsRestore).await?;
+        // Logged first, so the backup holds the entry and the manifest's head hash is the live
+        // chain's head right after.
+        let event = frontdesk_store::AuditEvent {
+            actor: &self.actor(),
+            action: "backup.create",
+            entity: "database",
+            entity_id: None,
+            fields: vec![],
+        };
+        frontdesk_store::audit::append(&self.db, &event, self.now()).await?;
         if dest.exists() {
             return Err(AppError::new(
                 ErrorCode::Storage,

@@ -1,7 +1,7 @@
 //! One way to ask for any printable document: preview it (the PDF, not recorded), print it or
 //! save it as PDF. Printing or saving a statement keeps it as sent; a copy reprints it exactly.
-use frontdesk_access::Permission;
 use base64::Engine;
+use frontdesk_access::Permission;
 use frontdesk_domain::PatientId;
 use serde::{Deserialize, Serialize};
 

@@ -1,7 +1,7 @@
 //! Claims: create from completed procedures (one date of service, one coverage), move through the
 //! statuses, post the plan's payment, follow up, worklists, and the printed claim form.
-use frontdesk_access::Permission;
 use chrono::NaiveDate;
+use frontdesk_access::Permission;
 use frontdesk_domain::PatientId;
 use frontdesk_insurance::claim::{check_payment, transition, ClaimId, ClaimedLine};
 use frontdesk_insurance::claim_view::{ClaimDetail, ClaimSummary};

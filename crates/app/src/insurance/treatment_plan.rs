@@ -1,7 +1,7 @@
 //! The treatment plan on the patient card: procedures in order with each plan's estimate, the
 //! write-off and the patient portion, and why; "due today" for procedures completed today.
-use frontdesk_access::Permission;
 use chrono::NaiveDate;
+use frontdesk_access::Permission;
 use frontdesk_domain::money::Cents;
 use frontdesk_domain::PatientId;
 use frontdesk_insurance::benefit_year::benefit_year;

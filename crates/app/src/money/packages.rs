@@ -114,7 +114,15 @@ impl App {
     ) -> Result<(), AppError> {
         self.require(Permission::TakePayments).await?;
         let now = self.cfg.clock.now();
-        Ok(packages::redeem(&self.db, sale, appointment, self.today(), &self.actor(), now).await?)
+        Ok(packages::redeem(
+            &self.db,
+            sale,
+            appointment,
+            self.today(),
+            &self.actor(),
+            now,
+        )
+        .await?)
     }
 
     /// The patient's packages with the sessions and value left.

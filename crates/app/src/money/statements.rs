@@ -2,8 +2,8 @@
 //! aging, estimated insurance, amount due, upcoming visits, the office note), kept as sent so a
 //! reprint is the same document; and the batch run over every guarantor owing more than an
 //! amount who had no statement in the last N days (recorded: who, when, which, totals).
-use frontdesk_access::Permission;
 use chrono::{Duration, NaiveDate};
+use frontdesk_access::Permission;
 use frontdesk_documents::{
     statement_pdf, statement_pdfs, statements_pdf, FontMode, StatementDoc, StatementRow,
 };

@@ -1,8 +1,8 @@
 //! The schedule: booking (checked by the scheduling rules against the day's appointments in the
 //! same write transaction), moving, status changes (check-in/out times from the clock), a day's
 //! appointments. Typed dates and times are the clinic's local clock.
-use frontdesk_access::Permission;
 use chrono::NaiveTime;
+use frontdesk_access::Permission;
 use frontdesk_domain::{FieldError, PatientId, PatientSummary, ValidationErrors};
 use frontdesk_insurance::text::parse_typed_date;
 use frontdesk_scheduling::{

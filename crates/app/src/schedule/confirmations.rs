@@ -1,8 +1,8 @@
 //! Confirming tomorrow's patients: the confirmation list for the next business day(s) with how to
 //! reach each patient, logging every contact attempt to the patient's communication log (a
 //! "confirmed" answer confirms the appointment), and the reminder export for a texting service.
-use frontdesk_access::Permission;
 use chrono::{Duration, NaiveDate};
+use frontdesk_access::Permission;
 use frontdesk_domain::contact_log::{validate_contact, ContactDraft, ContactEntry, ContactOutcome};
 use frontdesk_domain::{ContactMethod, PatientId};
 use frontdesk_insurance::text::parse_typed_date;

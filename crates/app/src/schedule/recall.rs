@@ -1,7 +1,7 @@
 //! The recall list (patients due back for recall care, with or without an appointment) and the
 //! unscheduled list (cancelled or missed appointments nobody rebooked).
-use frontdesk_access::Permission;
 use chrono::Duration;
+use frontdesk_access::Permission;
 use frontdesk_domain::{PatientId, PatientSummary};
 use frontdesk_insurance::text::parse_typed_date;
 use frontdesk_scheduling::recall::add_months;

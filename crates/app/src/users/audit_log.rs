@@ -64,27 +64,45 @@ fn row(e: ChainedEntry) -> AuditRow {
 impl App {
     fn store_filter(&self, q: &AuditQuery, default_limit: i64) -> Result<StoreFilter, AppError> {
         let day_start = |d: NaiveDate| {
-            frontdesk_scheduling::local_time::boundary_to_utc(self.tz, d.and_time(chrono::NaiveTime::MIN))
+            frontdesk_scheduling::local_time::boundary_to_utc(
+                self.tz,
+                d.and_time(chrono::NaiveTime::MIN),
+            )
         };
         if let (Some(f), Some(t)) = (q.from, q.to) {
             if t < f {
-                return Err(AppError::invalid("to", "The end date is before the start date."));
+                return Err(AppError::invalid(
+                    "to",
+                    "The end date is before the start date.",
+                ));
             }
         }
         Ok(StoreFilter {
-            actor: q.user.as_ref().map(|u| u.trim().to_lowercase()).filter(|u| !u.is_empty()),
+            actor: q
+                .user
+                .as_ref()
+                .map(|u| u.trim().to_lowercase())
+                .filter(|u| !u.is_empty()),
             patient_id: q.patient_id,
             action_prefix: q.action.clone().filter(|a| !a.trim().is_empty()),
             from: q.from.map(day_start),
             to: q.to.and_then(|d| d.succ_opt()).map(day_start),
-            limit: if q.limit == 0 { default_limit } else { q.limit as i64 },
+            limit: if q.limit == 0 {
+                default_limit
+            } else {
+                q.limit as i64
+            },
         })
     }
 
     pub async fn audit_list(&self, q: &AuditQuery) -> Result<Vec<AuditRow>, AppError> {
         self.require(Permission::ViewAudit).await?;
         let f = self.store_filter(q, 500)?;
-        Ok(audit::list(&self.db, &f).await?.into_iter().map(row).collect())
+        Ok(audit::list(&self.db, &f)
+            .await?
+            .into_iter()
+            .map(row)
+            .collect())
     }
 
     /// Walks the whole chain; names the first bad entry.
@@ -123,15 +141,29 @@ impl App {
     }
 
     /// Writes the entries matching `q` (all, oldest first, when unfiltered) as CSV; audited.
-    pub async fn audit_export_csv(&self, q: &AuditQuery, path: &std::path::Path) -> Result<u32, AppError> {
+    pub async fn audit_export_csv(
+        &self,
+        q: &AuditQuery,
+        path: &std::path::Path,
+    ) -> Result<u32, AppError> {
         self.require(Permission::ViewAudit).await?;
         let f = self.store_filter(q, 0)?;
         let mut rows = audit::list(&self.db, &f).await?;
         rows.reverse();
         let mut out = csv::Writer::from_writer(Vec::new());
         let csv_err = |_| AppError::new(ErrorCode::Internal, "the audit CSV could not be written");
-        out.write_record(["id", "at", "user", "action", "entity", "entity_id", "fields", "prev_hash", "hash"])
-            .map_err(csv_err)?;
+        out.write_record([
+            "id",
+            "at",
+            "user",
+            "action",
+            "entity",
+            "entity_id",
+            "fields",
+            "prev_hash",
+            "hash",
+        ])
+        .map_err(csv_err)?;
         for r in &rows {
             out.write_record([
                 r.id.to_string(),
@@ -146,7 +178,9 @@ impl App {
             ])
             .map_err(csv_err)?;
         }
-        let bytes = out.into_inner().map_err(|_| AppError::new(ErrorCode::Internal, "the audit CSV could not be written"))?;
+        let bytes = out.into_inner().map_err(|_| {
+            AppError::new(ErrorCode::Internal, "the audit CSV could not be written")
+        })?;
         crate::documents::save_to_folder::write_new_file(path, &bytes)?;
         let event = AuditEvent {
             actor: &self.actor(),

@@ -45,7 +45,10 @@ impl App {
             ));
         }
         if !(1..=24).contains(&s.pin_window_hours) {
-            return Err(AppError::invalid("pin_window_hours", "Choose from 1 to 24 hours."));
+            return Err(AppError::invalid(
+                "pin_window_hours",
+                "Choose from 1 to 24 hours.",
+            ));
         }
         crate::admin::settings::write(&self.db, KEY, s).await?;
         let mut session = self.session.lock().expect("session lock");

@@ -25,6 +25,17 @@ pub struct FirstAdmin {
     pub password: String,
 }
 
+impl FirstAdmin {
+    /// The form's checks, without the database (so `init` creates nothing for a bad form).
+    pub fn check(&self) -> Result<(), AppError> {
+        normalize_username(&self.username)
+            .map_err(|e| AppError::invalid("username", e.to_string()))?;
+        check_full_name(&self.full_name)
+            .map_err(|e| AppError::invalid("full_name", e.to_string()))?;
+        check_password(&self.password).map_err(|e| AppError::invalid("password", e.to_string()))
+    }
+}
+
 pub(crate) fn parse_permissions(json: &str) -> Vec<Permission> {
     let ids: Vec<String> = serde_json::from_str(json).unwrap_or_default();
     ids.iter().filter_map(|i| Permission::parse(i)).collect()
@@ -64,7 +75,8 @@ impl App {
         let full_name = check_full_name(&a.full_name)
             .map_err(|e| AppError::invalid("full_name", e.to_string()))?;
         check_password(&a.password).map_err(|e| AppError::invalid("password", e.to_string()))?;
-        let hash = hash_secret(&a.password).map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?;
+        let hash = hash_secret(&a.password)
+            .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?;
         let new = NewUser {
             username: &username,
             full_name: &full_name,
@@ -92,7 +104,11 @@ impl App {
     /// Signs in with the PIN: only if this user signed in with their password on this
     /// workstation within the PIN window. Returns the user; the window returns the same user to
     /// where they were.
-    pub async fn sign_in_with_pin(&self, username: &str, pin: &str) -> Result<SessionUser, AppError> {
+    pub async fn sign_in_with_pin(
+        &self,
+        username: &str,
+        pin: &str,
+    ) -> Result<SessionUser, AppError> {
         self.check_secret(username, pin, true).await
     }
 
@@ -131,7 +147,8 @@ impl App {
         }
         let settings = self.read_security_settings().await?;
         if pin {
-            let last = users::last_password_sign_in(&self.db, row.id, &self.workstation_id()?).await?;
+            let last =
+                users::last_password_sign_in(&self.db, row.id, &self.workstation_id()?).await?;
             if row.pin_hash.is_none() || !pin_allowed(last, settings.pin_window_hours, now) {
                 return Err(AppError::new(
                     ErrorCode::Unauthorized,
@@ -139,12 +156,27 @@ impl App {
                 ));
             }
         }
-        let stored = if pin { row.pin_hash.as_deref().unwrap_or(&DUMMY_HASH) } else { &row.password_hash };
+        let stored = if pin {
+            row.pin_hash.as_deref().unwrap_or(&DUMMY_HASH)
+        } else {
+            &row.password_hash
+        };
         if !verify_secret(secret, stored) {
             let after = sign_in_throttle::failed(&attempts, now);
-            let action = if pin { "session.pin_failed" } else { "session.sign_in_failed" };
-            users::record_failure(&self.db, row.id, after.failed as i64, after.locked_out, action, now)
-                .await?;
+            let action = if pin {
+                "session.pin_failed"
+            } else {
+                "session.sign_in_failed"
+            };
+            users::record_failure(
+                &self.db,
+                row.id,
+                after.failed as i64,
+                after.locked_out,
+                action,
+                now,
+            )
+            .await?;
             return Err(wrong_credentials());
         }
         if !row.active {
@@ -167,35 +199,57 @@ impl App {
 
     /// Sets the signed-in user's own PIN (4–8 digits), confirming their password.
     pub async fn set_own_pin(&self, password: &str, pin: &str) -> Result<(), AppError> {
-        let me = self.signed_in().ok_or_else(crate::users::session::not_signed_in)?;
+        let me = self
+            .signed_in()
+            .ok_or_else(crate::users::session::not_signed_in)?;
         check_pin(pin).map_err(|e| AppError::invalid("pin", e.to_string()))?;
         let row = users::by_id(&self.db, me.user_id).await?;
         if !verify_secret(password, &row.password_hash) {
             return Err(wrong_credentials());
         }
-        let hash = hash_secret(pin).map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?;
-        users::change(&self.db, me.user_id, Change::Pin(Some(&hash)), |_, _| Ok(()), &me.username, self.now())
-            .await?;
+        let hash =
+            hash_secret(pin).map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?;
+        users::change(
+            &self.db,
+            me.user_id,
+            Change::Pin(Some(&hash)),
+            |_, _| Ok(()),
+            &me.username,
+            self.now(),
+        )
+        .await?;
         Ok(())
     }
 
     /// Changes the signed-in user's own password (the database key is not touched).
     pub async fn change_own_password(&self, old: &str, new: &str) -> Result<(), AppError> {
-        let me = self.signed_in().ok_or_else(crate::users::session::not_signed_in)?;
+        let me = self
+            .signed_in()
+            .ok_or_else(crate::users::session::not_signed_in)?;
         check_password(new).map_err(|e| AppError::invalid("password", e.to_string()))?;
         let row = users::by_id(&self.db, me.user_id).await?;
         if !verify_secret(old, &row.password_hash) {
             return Err(wrong_credentials());
         }
-        let hash = hash_secret(new).map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?;
-        users::change(&self.db, me.user_id, Change::Password(&hash), |_, _| Ok(()), &me.username, self.now())
-            .await?;
+        let hash =
+            hash_secret(new).map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?;
+        users::change(
+            &self.db,
+            me.user_id,
+            Change::Password(&hash),
+            |_, _| Ok(()),
+            &me.username,
+            self.now(),
+        )
+        .await?;
         Ok(())
     }
 
     /// Checks the signed-in user's password again (before showing the recovery kit).
     pub(crate) async fn confirm_password(&self, password: &str) -> Result<SessionUser, AppError> {
-        let me = self.signed_in().ok_or_else(crate::users::session::not_signed_in)?;
+        let me = self
+            .signed_in()
+            .ok_or_else(crate::users::session::not_signed_in)?;
         let row = users::by_id(&self.db, me.user_id).await?;
         if verify_secret(password, &row.password_hash) {
             Ok(me)

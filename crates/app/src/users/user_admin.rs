@@ -54,7 +54,9 @@ fn view(row: &UserRow) -> Result<UserView, AppError> {
         username: row.username.clone(),
         full_name: row.full_name.clone(),
         role,
-        permissions: effective_permissions(role, &grants, &revokes).into_iter().collect(),
+        permissions: effective_permissions(role, &grants, &revokes)
+            .into_iter()
+            .collect(),
         grants,
         revokes,
         active: row.active,
@@ -113,7 +115,11 @@ impl App {
         view(&users::by_id(&self.db, id).await?)
     }
 
-    pub async fn set_user_active(&self, username: &str, action: UserAction) -> Result<UserView, AppError> {
+    pub async fn set_user_active(
+        &self,
+        username: &str,
+        action: UserAction,
+    ) -> Result<UserView, AppError> {
         self.require(Permission::ManageUsers).await?;
         let row = self.user_row(username).await?;
         let change = match action {
@@ -128,7 +134,8 @@ impl App {
             change,
             |r, admins| {
                 let is_admin = r.active && r.role == Role::Admin.id();
-                keeps_an_administrator(is_admin, None, deactivating, admins as usize).map_err(last_admin)
+                keeps_an_administrator(is_admin, None, deactivating, admins as usize)
+                    .map_err(last_admin)
             },
             &self.actor(),
             self.now(),
@@ -146,7 +153,8 @@ impl App {
             Change::Role(role.id()),
             |r, admins| {
                 let is_admin = r.active && r.role == Role::Admin.id();
-                keeps_an_administrator(is_admin, Some(role), false, admins as usize).map_err(last_admin)
+                keeps_an_administrator(is_admin, Some(role), false, admins as usize)
+                    .map_err(last_admin)
             },
             &self.actor(),
             self.now(),
@@ -186,7 +194,10 @@ impl App {
         users::change(
             &self.db,
             row.id,
-            Change::Permissions { grants: &g, revokes: &r },
+            Change::Permissions {
+                grants: &g,
+                revokes: &r,
+            },
             |_, _| Ok(()),
             &self.actor(),
             self.now(),
@@ -196,13 +207,25 @@ impl App {
     }
 
     /// Sets a new password for a user (they sign in with it; their PIN window starts again).
-    pub async fn reset_user_password(&self, username: &str, password: &str) -> Result<(), AppError> {
+    pub async fn reset_user_password(
+        &self,
+        username: &str,
+        password: &str,
+    ) -> Result<(), AppError> {
         self.require(Permission::ManageUsers).await?;
         check_password(password).map_err(|e| AppError::invalid("password", e.to_string()))?;
         let row = self.user_row(username).await?;
-        let hash = hash_secret(password).map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?;
-        users::change(&self.db, row.id, Change::Password(&hash), |_, _| Ok(()), &self.actor(), self.now())
-            .await?;
+        let hash =
+            hash_secret(password).map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?;
+        users::change(
+            &self.db,
+            row.id,
+            Change::Password(&hash),
+            |_, _| Ok(()),
+            &self.actor(),
+            self.now(),
+        )
+        .await?;
         Ok(())
     }
 }
