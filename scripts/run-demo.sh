@@ -5,6 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 export FRONTDESK_DATA_DIR="${FRONTDESK_DATA_DIR:-$HOME/.local/share/FrontDesk-demo}"
+# The demo office's users: admin, front_desk, billing, clinical, manager, all with this password.
+export FRONTDESK_PASSWORD="${FRONTDESK_PASSWORD:-demo password}"
+echo "run-demo: sign in as admin (or front_desk, billing, clinical, manager) with the password '$FRONTDESK_PASSWORD'"
 (cd ui && npm run build --silent)
 cargo build -p frontdesk-cli -p frontdesk-desktop
 run() {
