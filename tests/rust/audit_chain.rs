@@ -152,3 +152,32 @@ async fn entries_from_before_the_chain_are_sealed_into_it_in_order() {
     );
     db.close().await;
 }
+
+#[tokio::test]
+async fn prints_saves_and_exports_are_audited_by_record_and_kind() {
+    use frontdesk_app::documents::preview_print_save::DocumentRequest;
+    let dir = tempfile::tempdir().unwrap();
+    let app = office(dir.path()).await;
+    let out = tempfile::tempdir().unwrap();
+    app.document_save(
+        &DocumentRequest::CheckinPatient { patient: 1 },
+        Some(out.path()),
+    )
+    .await
+    .unwrap();
+    app.document_preview(&DocumentRequest::Receipt { patient: 1 })
+        .await
+        .unwrap();
+    app.reminders_csv("2026-11-25").await.unwrap();
+    let rows = frontdesk_store::audit::all(app.db()).await.unwrap();
+    let find = |action: &str| rows.iter().find(|r| r.action == action).cloned();
+    let saved = find("document.save").expect("the save is logged");
+    assert_eq!(
+        (saved.entity.as_str(), saved.entity_id),
+        ("patient", Some(1))
+    );
+    assert_eq!(saved.fields, vec!["checkin_packet".to_string()]);
+    assert!(find("document.preview").is_some());
+    assert!(find("export.reminders").is_some());
+    assert!(app.audit_verify().await.unwrap().intact);
+}

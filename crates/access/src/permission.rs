@@ -22,7 +22,7 @@ pub enum Permission {
     LockLedger,
     /// Verify eligibility and benefits used.
     VerifyInsurance,
-    /// Carriers, plans and their benefits; the fee schedule.
+    /// Carriers, plans and their benefits.
     ManageInsurancePlans,
     /// Claims and pre-authorizations.
     WorkClaims,

@@ -73,6 +73,8 @@ impl App {
     /// The claim as a PDF in the ADA 2019-style layout.
     pub async fn claim_pdf(&self, id: ClaimId) -> Result<Vec<u8>, AppError> {
         self.require(Permission::PrintExportPhi).await?;
+        self.audit_export("claim.pdf", "claim", Some(id), "claim_form")
+            .await?;
         let claim = self.claim(id).await?;
         let s = &claim.summary;
         let (cov, plan) = coverages::coverage_with_plan(&self.db, s.coverage_id).await?;

@@ -51,6 +51,18 @@ pub struct DocumentPrinted {
 }
 
 impl DocumentRequest {
+    /// What the audit entry names: the record the document is about (never its contents).
+    fn audited_record(&self) -> (&'static str, Option<i64>) {
+        match self {
+            DocumentRequest::Receipt { patient }
+            | DocumentRequest::Statement { patient }
+            | DocumentRequest::CheckinPatient { patient } => ("patient", Some(*patient)),
+            DocumentRequest::StatementCopy { id } => ("statement", Some(*id)),
+            DocumentRequest::CheckinDay { .. } => ("checkin_day", None),
+            DocumentRequest::ClaimForm { claim } => ("claim", Some(*claim)),
+        }
+    }
+
     pub fn kind(&self) -> DocumentKind {
         match self {
             DocumentRequest::Receipt { .. } => DocumentKind::Receipt,
@@ -114,6 +126,7 @@ impl App {
     pub async fn document_preview(&self, req: &DocumentRequest) -> Result<DocumentPdf, AppError> {
         self.require(Permission::PrintExportPhi).await?;
         let (pdf, _) = self.render(req, false).await?;
+        self.audit_document("document.preview", req).await?;
         Ok(DocumentPdf {
             kind: req.kind(),
             file_name: req.file_name(self.today()),
@@ -131,6 +144,7 @@ impl App {
         let job = self.print_job(req.kind(), opts).await?;
         let (pdf, statement_id) = self.render(req, true).await?;
         let outcome = self.spool(pdf, job).await?;
+        self.audit_document("document.print", req).await?;
         Ok(DocumentPrinted {
             outcome,
             statement_id,
@@ -145,6 +159,37 @@ impl App {
     ) -> Result<std::path::PathBuf, AppError> {
         self.require(Permission::PrintExportPhi).await?;
         let (pdf, _) = self.render(req, true).await?;
-        crate::documents::save_to_folder::save_document(dir, &req.file_name(self.today()), &pdf)
+        let path = crate::documents::save_to_folder::save_document(
+            dir,
+            &req.file_name(self.today()),
+            &pdf,
+        )?;
+        self.audit_document("document.save", req).await?;
+        Ok(path)
+    }
+
+    /// Logs who showed, printed or saved which document (its kind as the field).
+    async fn audit_document(&self, action: &str, req: &DocumentRequest) -> Result<(), AppError> {
+        let (entity, entity_id) = req.audited_record();
+        self.audit_export(action, entity, entity_id, req.kind().as_str())
+            .await
+    }
+
+    /// An audit entry for a print or export of PHI (`what` names the document or list kind).
+    pub(crate) async fn audit_export(
+        &self,
+        action: &str,
+        entity: &str,
+        entity_id: Option<i64>,
+        what: &str,
+    ) -> Result<(), AppError> {
+        let event = frontdesk_store::AuditEvent {
+            actor: &self.actor(),
+            action,
+            entity,
+            entity_id,
+            fields: vec![what.to_string()],
+        };
+        Ok(frontdesk_store::audit::append(&self.db, &event, self.now()).await?)
     }
 }

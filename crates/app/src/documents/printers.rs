@@ -193,6 +193,9 @@ impl App {
     ) -> Result<PrintOutcome, AppError> {
         self.require(Permission::PrintExportPhi).await?;
         let job = self.print_job(kind, opts).await?;
-        self.spool(pdf, job).await
+        let outcome = self.spool(pdf, job).await?;
+        self.audit_export("document.print", "document", None, kind.as_str())
+            .await?;
+        Ok(outcome)
     }
 }

@@ -151,6 +151,8 @@ impl App {
     /// The confirmation list as a printable call list (PDF).
     pub async fn call_list_pdf(&self, days: i64) -> Result<Vec<u8>, AppError> {
         self.require(Permission::PrintExportPhi).await?;
+        self.audit_export("export.call_list", "appointments", None, "call_list")
+            .await?;
         let list = self.confirmation_list(days).await?;
         let days = self.next_business_days(days).await?;
         let title = match (days.first(), days.last()) {
@@ -229,6 +231,8 @@ impl App {
     /// accepts texts or email (by their preference), never the others.
     pub async fn reminders_csv(&self, date: &str) -> Result<String, AppError> {
         self.require(Permission::PrintExportPhi).await?;
+        self.audit_export("export.reminders", "appointments", None, "reminders_csv")
+            .await?;
         let day = parse_typed_date(date).ok_or_else(|| {
             AppError::from(frontdesk_domain::ValidationErrors(vec![
                 frontdesk_domain::FieldError::new("date", "is not a real date (e.g. 03/10/2026)"),
