@@ -1,35 +1,15 @@
 //! People: sign-in with the full password, the PIN only inside its window, throttling and
 //! lock-out on the injected clock, deactivation, the last administrator, idle auto-lock, and a
 //! password that never touches the database key.
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
-use chrono::{DateTime, Duration, TimeZone, Utc};
-use frontdesk_acceptance::{memory_config, new_patient, sign_in_admin, ADMIN, TEST_PASSWORD};
+use chrono::Duration;
+use frontdesk_acceptance::{
+    memory_config, new_patient, sign_in_admin, MovableClock, ADMIN, TEST_PASSWORD,
+};
 use frontdesk_app::users::user_admin::{NewUserInput, UserAction};
 use frontdesk_app::users::Role;
 use frontdesk_app::{start, App, Config, ErrorCode, Started};
-use frontdesk_domain::Clock;
-
-/// A clock the test moves.
-#[derive(Clone)]
-struct MovableClock(Arc<Mutex<DateTime<Utc>>>);
-
-impl MovableClock {
-    fn new() -> Self {
-        MovableClock(Arc::new(Mutex::new(
-            Utc.with_ymd_and_hms(2026, 12, 1, 8, 0, 0).unwrap(),
-        )))
-    }
-    fn advance(&self, d: Duration) {
-        *self.0.lock().unwrap() += d;
-    }
-}
-
-impl Clock for MovableClock {
-    fn now(&self) -> DateTime<Utc> {
-        *self.0.lock().unwrap()
-    }
-}
 
 async fn office(dir: &std::path::Path) -> (App, MovableClock, Config) {
     let clock = MovableClock::new();
@@ -125,7 +105,9 @@ async fn failed_attempts_wait_longer_each_time_and_the_tenth_locks_until_an_admi
     let e = app.sign_in("maria", "maria password").await.unwrap_err();
     assert_eq!(e.code, ErrorCode::AccountLocked);
     sign_in_admin(&app).await;
-    app.set_user_active("maria", UserAction::Unlock).await.unwrap();
+    app.set_user_active("maria", UserAction::Unlock)
+        .await
+        .unwrap();
     let me = app.sign_in("maria", "maria password").await.unwrap();
     assert_eq!(me.role, Role::FrontDesk);
     let audit = frontdesk_store::audit::all(app.db()).await.unwrap();
@@ -156,7 +138,10 @@ async fn the_pin_works_only_within_its_window_after_a_password_sign_in() {
     let e = app.search_patients("a", false).await.unwrap_err();
     assert_eq!(e.code, ErrorCode::SessionLocked);
     assert_eq!(
-        app.sign_in_with_pin("maria", "9999").await.unwrap_err().code,
+        app.sign_in_with_pin("maria", "9999")
+            .await
+            .unwrap_err()
+            .code,
         ErrorCode::Unauthorized
     );
     clock.advance(Duration::hours(11));
@@ -199,13 +184,18 @@ async fn deactivated_users_cannot_sign_in_and_the_last_administrator_stays() {
     let dir = tempfile::tempdir().unwrap();
     let (app, _, _) = office(dir.path()).await;
     add(&app, "maria", Role::FrontDesk).await;
-    app.set_user_active("maria", UserAction::Deactivate).await.unwrap();
+    app.set_user_active("maria", UserAction::Deactivate)
+        .await
+        .unwrap();
     let e = app.sign_in("maria", "maria password").await.unwrap_err();
     assert_eq!(e.code, ErrorCode::Unauthorized);
     assert!(e.message.contains("deactivated"), "{}", e.message);
     sign_in_admin(&app).await;
     // The only administrator can be neither deactivated nor demoted.
-    let e = app.set_user_active(ADMIN, UserAction::Deactivate).await.unwrap_err();
+    let e = app
+        .set_user_active(ADMIN, UserAction::Deactivate)
+        .await
+        .unwrap_err();
     assert_eq!(e.code, ErrorCode::Refused, "{}", e.message);
     let e = app.set_user_role(ADMIN, Role::Manager).await.unwrap_err();
     assert_eq!(e.code, ErrorCode::Refused);
@@ -217,7 +207,10 @@ async fn deactivated_users_cannot_sign_in_and_the_last_administrator_stays() {
     let users = app.list_users().await.unwrap();
     let maria = users.iter().find(|u| u.username == "maria").unwrap();
     assert!(!maria.active);
-    let e = app.set_user_active("owner", UserAction::Deactivate).await.unwrap_err();
+    let e = app
+        .set_user_active("owner", UserAction::Deactivate)
+        .await
+        .unwrap_err();
     assert_eq!(e.code, ErrorCode::Refused);
 }
 
@@ -234,16 +227,28 @@ async fn single_permissions_are_granted_and_revoked_and_denials_are_audited() {
     let denied = frontdesk_store::audit::all(app.db()).await.unwrap();
     let last = denied.last().unwrap();
     assert_eq!(
-        (last.actor.as_str(), last.action.as_str(), last.fields.clone()),
-        ("maria", "permission.denied", vec!["lock_ledger".to_string()])
+        (
+            last.actor.as_str(),
+            last.action.as_str(),
+            last.fields.clone()
+        ),
+        (
+            "maria",
+            "permission.denied",
+            vec!["lock_ledger".to_string()]
+        )
     );
     sign_in_admin(&app).await;
     app.set_user_permission("maria", frontdesk_app::users::Permission::LockLedger, true)
         .await
         .unwrap();
-    app.set_user_permission("maria", frontdesk_app::users::Permission::ViewPatients, false)
-        .await
-        .unwrap();
+    app.set_user_permission(
+        "maria",
+        frontdesk_app::users::Permission::ViewPatients,
+        false,
+    )
+    .await
+    .unwrap();
     app.sign_in("maria", "maria password").await.unwrap();
     app.lock_ledger_through("2026-11-30").await.unwrap();
     assert_eq!(

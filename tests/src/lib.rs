@@ -48,6 +48,33 @@ impl KeyStore for UnreachableKeychain {
     }
 }
 
+/// A clock the test moves (starts 2026-12-01 08:00 UTC).
+#[derive(Clone)]
+pub struct MovableClock(Arc<Mutex<chrono::DateTime<Utc>>>);
+
+impl MovableClock {
+    pub fn new() -> Self {
+        MovableClock(Arc::new(Mutex::new(
+            Utc.with_ymd_and_hms(2026, 12, 1, 8, 0, 0).unwrap(),
+        )))
+    }
+    pub fn advance(&self, d: chrono::Duration) {
+        *self.0.lock().unwrap() += d;
+    }
+}
+
+impl Default for MovableClock {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl frontdesk_domain::Clock for MovableClock {
+    fn now(&self) -> chrono::DateTime<Utc> {
+        *self.0.lock().unwrap()
+    }
+}
+
 /// 2026-11-24 15:00 UTC.
 pub fn clock() -> Arc<FixedClock> {
     Arc::new(FixedClock(

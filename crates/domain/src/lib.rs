@@ -1,6 +1,8 @@
 //! FrontDesk domain: the records a front desk keeps and the rules about them.
 //! Pure code: no database, no window, no clock reads (the clock is passed in).
 
+pub mod backup_retention;
+pub mod backup_schedule;
 pub mod clock;
 pub mod contact_log;
 pub mod dob;

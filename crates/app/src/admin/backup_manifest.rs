@@ -83,6 +83,17 @@ impl App {
     /// A backup named for the time (`frontdesk-YYYYMMDD-HHMMSS.db`) in `dir`, with its manifest.
     pub async fn backup_to_folder(&self, dir: &Path) -> Result<BackupManifest, AppError> {
         self.require(Permission::BackupsRestore).await?;
+        let m = self.write_backup_into(dir, &self.actor()).await?;
+        self.record_manual_backup(&dir.join(&m.file), m.bytes)
+            .await?;
+        Ok(m)
+    }
+
+    pub(crate) async fn write_backup_into(
+        &self,
+        dir: &Path,
+        actor: &str,
+    ) -> Result<BackupManifest, AppError> {
         if !dir.is_dir() {
             return Err(AppError::new(
                 ErrorCode::NotFound,
@@ -96,7 +107,7 @@ impl App {
             n += 1;
             dest = dir.join(format!("frontdesk-{stamp}-{n}.db"));
         }
-        self.backup(&dest).await
+        self.write_backup(&dest, actor).await
     }
 
     /// Describes the finished backup at `dest` (`f` was read from the checked copy itself) and

@@ -320,75 +320,9 @@ impl App {
         dest: &std::path::Path,
     ) -> Result<crate::admin::backup_manifest::BackupManifest, AppError> {
         self.require(Permission::BackupsRestore).await?;
-        // Logged first, so the backup holds the entry and the manifest's head hash is the live
-        // chain's head right after.
-        let event = frontdesk_store::AuditEvent {
-            actor: &self.actor(),
-            action: "backup.create",
-            entity: "database",
-            entity_id: None,
-            fields: vec![],
-        };
-        frontdesk_store::audit::append(&self.db, &event, self.now()).await?;
-        if dest.exists() {
-            return Err(AppError::new(
-                ErrorCode::Storage,
-                "the backup file already exists; choose a new name",
-            ));
-        }
-        let name = dest.file_name().ok_or_else(|| {
-            AppError::invalid(
-                "file",
-                "Give the backup a file name, e.g. frontdesk-backup.db",
-            )
-        })?;
-        let mut tmp_name = std::ffi::OsString::from(".");
-        tmp_name.push(name);
-        tmp_name.push(format!(".partial-{}", std::process::id()));
-        let tmp = dest.with_file_name(tmp_name);
-        let _ = std::fs::remove_file(&tmp);
-        let written = self.write_checked_backup(&tmp).await;
-        let published = written.and_then(|facts| {
-            crate::admin::restore_backup::sync_file(&tmp)?;
-            std::fs::rename(&tmp, dest)?;
-            match dest.parent().filter(|p| !p.as_os_str().is_empty()) {
-                Some(folder) => crate::admin::restore_backup::sync_dir(folder)?,
-                None => crate::admin::restore_backup::sync_dir(std::path::Path::new("."))?,
-            }
-            Ok(facts)
-        });
-        if published.is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
-        let facts = published?;
-        self.write_manifest(dest, facts)
-    }
-
-    /// Writes the backup to `tmp`, checks it and reads, from the same opening, what its manifest
-    /// records.
-    async fn write_checked_backup(
-        &self,
-        tmp: &std::path::Path,
-    ) -> Result<frontdesk_store::backup_facts::Facts, AppError> {
-        self.db.backup_to(tmp).await.map_err(|e| match e {
-            StoreError::Sqlx(_) => {
-                AppError::new(ErrorCode::Storage, "the backup could not be written")
-            }
-            other => other.into(),
-        })?;
-        let copy = Db::open(tmp, &DbKey::Raw(self.key.bytes())).await?;
-        let checked = async {
-            if !copy.quick_check().await? {
-                return Err(AppError::new(
-                    ErrorCode::Storage,
-                    "the backup did not pass the integrity check; it was not kept",
-                ));
-            }
-            Ok(frontdesk_store::backup_facts::facts(&copy).await?)
-        }
-        .await;
-        copy.close().await;
-        checked
+        let m = self.write_backup(dest, &self.actor()).await?;
+        self.record_manual_backup(dest, m.bytes).await?;
+        Ok(m)
     }
 
     /// Changes the clinic's timezone; an unknown name is a validation error and changes nothing.

@@ -1,6 +1,8 @@
 //! Running FrontDesk: start-up and unlock (lifecycle), the data folder, restoring a backup, the
 //! recovery kit, and office settings (typed JSON values, worklist limits).
 pub mod backup_manifest;
+pub mod backup_schedule;
+mod backup_write;
 pub mod data_folder;
 pub mod folder_lock;
 pub mod lifecycle;
