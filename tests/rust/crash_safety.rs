@@ -102,7 +102,11 @@ async fn killed_at_random_moments_the_database_keeps_every_acknowledged_write() 
         .await
         .unwrap();
     assert_eq!(first.patient.id, 1);
-    let code = app.recovery_kit(frontdesk_acceptance::TEST_PASSWORD).await.unwrap().code;
+    let code = app
+        .recovery_kit(frontdesk_acceptance::TEST_PASSWORD)
+        .await
+        .unwrap()
+        .code;
     app.close().await;
 
     let mut acked = Acknowledged::default();

@@ -36,10 +36,12 @@ async fn open(dir: &std::path::Path, kc: &RefusingKeychain) -> Started {
 }
 
 async fn ready(dir: &std::path::Path, kc: &RefusingKeychain) -> App {
-    match open(dir, kc).await {
+    let app = match open(dir, kc).await {
         Started::Ready(a) | Started::Created(a) => a,
         Started::Locked(l) => panic!("locked: {}", l.message),
-    }
+    };
+    frontdesk_acceptance::sign_in_admin(&app).await;
+    app
 }
 
 /// The old order re-encrypted first and stored the key second: when the keychain refused, the
@@ -60,7 +62,11 @@ async fn a_rekey_the_keychain_refuses_to_switch_still_opens_next_time() {
     let e = app.rekey().await.unwrap_err();
     assert_eq!(e.code, ErrorCode::KeychainUnavailable, "{}", e.message);
     // The app goes on under the new key, and the kit shows the new code.
-    let new_code = app.recovery_kit(frontdesk_acceptance::TEST_PASSWORD).await.unwrap().code;
+    let new_code = app
+        .recovery_kit(frontdesk_acceptance::TEST_PASSWORD)
+        .await
+        .unwrap()
+        .code;
     assert_eq!(
         app.patient_card(id).await.unwrap().patient.first_name,
         "Ines"
@@ -72,6 +78,7 @@ async fn a_rekey_the_keychain_refuses_to_switch_still_opens_next_time() {
         Started::Ready(a) => a,
         other => panic!("the staged key must open the database, got {other:?}"),
     };
+    frontdesk_acceptance::sign_in_admin(&app).await;
     assert_eq!(
         app.patient_card(id).await.unwrap().patient.first_name,
         "Ines"
@@ -99,10 +106,20 @@ async fn a_rekey_whose_new_key_cannot_be_staged_changes_nothing() {
         .unwrap()
         .patient
         .id;
-    let old_code = app.recovery_kit(frontdesk_acceptance::TEST_PASSWORD).await.unwrap().code;
+    let old_code = app
+        .recovery_kit(frontdesk_acceptance::TEST_PASSWORD)
+        .await
+        .unwrap()
+        .code;
     *kc.refuse.lock().unwrap() = Some(".next-key".into());
     assert!(app.rekey().await.is_err());
-    assert_eq!(app.recovery_kit(frontdesk_acceptance::TEST_PASSWORD).await.unwrap().code, old_code);
+    assert_eq!(
+        app.recovery_kit(frontdesk_acceptance::TEST_PASSWORD)
+            .await
+            .unwrap()
+            .code,
+        old_code
+    );
     assert_eq!(
         app.patient_card(id).await.unwrap().patient.first_name,
         "Mai"
@@ -110,7 +127,13 @@ async fn a_rekey_whose_new_key_cannot_be_staged_changes_nothing() {
     app.close().await;
     *kc.refuse.lock().unwrap() = None;
     let app = ready(dir.path(), &kc).await;
-    assert_eq!(app.recovery_kit(frontdesk_acceptance::TEST_PASSWORD).await.unwrap().code, old_code);
+    assert_eq!(
+        app.recovery_kit(frontdesk_acceptance::TEST_PASSWORD)
+            .await
+            .unwrap()
+            .code,
+        old_code
+    );
     app.close().await;
 }
 
@@ -199,7 +222,11 @@ async fn verify_backup_finds_one_changed_byte_anywhere() {
             .unwrap();
     }
     let m = app.backup_to_folder(out.path()).await.unwrap();
-    let code = app.recovery_kit(frontdesk_acceptance::TEST_PASSWORD).await.unwrap().code;
+    let code = app
+        .recovery_kit(frontdesk_acceptance::TEST_PASSWORD)
+        .await
+        .unwrap()
+        .code;
     app.close().await;
     let file = out.path().join(&m.file);
     assert!(
@@ -276,7 +303,11 @@ async fn a_backup_restored_into_a_new_folder_with_the_code_holds_everything() {
     let kc = RefusingKeychain::default();
     let app = ready(old_pc.path(), &kc).await;
     frontdesk_demo::load_demo(&app, 40, 7).await.unwrap();
-    let code = app.recovery_kit(frontdesk_acceptance::TEST_PASSWORD).await.unwrap().code;
+    let code = app
+        .recovery_kit(frontdesk_acceptance::TEST_PASSWORD)
+        .await
+        .unwrap()
+        .code;
     let m = app.backup_to_folder(usb.path()).await.unwrap();
     let before = contents(&app).await;
     app.close().await;
@@ -288,7 +319,11 @@ async fn a_backup_restored_into_a_new_folder_with_the_code_holds_everything() {
     restore_backup(&cfg, &file, RestoreKey::RecoveryCode(&code))
         .await
         .unwrap();
-    let restored = ready(new_pc.path(), &fresh_keychain).await;
+    // Opened, not signed in: a sign-in would add its own audit entry.
+    let restored = match open(new_pc.path(), &fresh_keychain).await {
+        Started::Ready(a) => a,
+        other => panic!("the restored database must open, got {other:?}"),
+    };
     let after = contents(&restored).await;
     // Compared without printing: the records are patient data.
     assert!(after.0 == before.0, "the same counts");

@@ -183,7 +183,7 @@ async fn a_statement_is_kept_as_sent_and_a_run_records_who_and_what() {
         (runs[0].statement_count, runs[0].total_due_cents),
         (1, 6_500)
     );
-    assert_eq!(runs[0].actor, "workstation:test");
+    assert_eq!(runs[0].actor, frontdesk_acceptance::ADMIN);
     assert_eq!(
         app.statements_of_run(run_id).await.unwrap()[0].guarantor_id,
         big

@@ -25,6 +25,7 @@ async fn first_start_keeps_the_key_in_the_keychain_and_later_starts_use_it() {
     let Started::Created(app) = start(os_config(dir.path())).await.unwrap() else {
         panic!("first start creates")
     };
+    frontdesk_acceptance::sign_in_admin(&app).await;
     let id = app.database_id().to_string();
     app.create_patient(&draft("Keychain", "Kit", "1988-08-08"))
         .await
@@ -38,6 +39,7 @@ async fn first_start_keeps_the_key_in_the_keychain_and_later_starts_use_it() {
     let Started::Ready(app) = start(os_config(dir.path())).await.unwrap() else {
         panic!("second start opens")
     };
+    frontdesk_acceptance::sign_in_admin(&app).await;
     assert_eq!(app.patient_count().await.unwrap(), 1);
     app.close().await;
     OsKeychain::default().delete(&id).unwrap();
@@ -48,7 +50,11 @@ async fn a_missing_keychain_entry_is_recovered_with_the_recovery_code_and_never_
     let dir = tempfile::tempdir().unwrap();
     let app = ready(os_config(dir.path())).await;
     let id = app.database_id().to_string();
-    let code = app.recovery_kit(frontdesk_acceptance::TEST_PASSWORD).await.unwrap().code;
+    let code = app
+        .recovery_kit(frontdesk_acceptance::TEST_PASSWORD)
+        .await
+        .unwrap()
+        .code;
     app.create_patient(&draft("Recover", "Rita", "1970-07-07"))
         .await
         .unwrap();
@@ -97,6 +103,7 @@ async fn a_missing_keychain_entry_is_recovered_with_the_recovery_code_and_never_
     let app = unlock_with_recovery_code(&locked, &code.to_lowercase().replace('-', " "))
         .await
         .unwrap();
+    frontdesk_acceptance::sign_in_admin(&app).await;
     assert_eq!(
         app.search_patients("recover", false).await.unwrap().len(),
         1
@@ -106,6 +113,7 @@ async fn a_missing_keychain_entry_is_recovered_with_the_recovery_code_and_never_
     let Started::Ready(app) = start(os_config(dir.path())).await.unwrap() else {
         panic!("opens again")
     };
+    frontdesk_acceptance::sign_in_admin(&app).await;
     app.close().await;
     OsKeychain::default().delete(&id).unwrap();
 }

@@ -165,7 +165,7 @@ async fn every_read_and_change_is_audited_by_field_name_never_value() {
     let (_dir, app, ids) = app_with_people().await;
     let id = ids[0];
     let card = app.patient_card(id).await.unwrap();
-    assert_eq!(card.patient.meta.created_by, "workstation:test");
+    assert_eq!(card.patient.meta.created_by, frontdesk_acceptance::ADMIN);
     assert_eq!(
         card.patient.meta.created_at.to_rfc3339(),
         "2026-11-24T15:00:00+00:00"
@@ -178,7 +178,7 @@ async fn every_read_and_change_is_audited_by_field_name_never_value() {
         .await
         .unwrap();
     assert_eq!(updated.patient.meta.version, card.patient.meta.version + 1);
-    assert_eq!(updated.patient.meta.updated_by, "workstation:test");
+    assert_eq!(updated.patient.meta.updated_by, frontdesk_acceptance::ADMIN);
 
     let trail = app.patient_audit(id).await.unwrap();
     let actions: Vec<&str> = trail.iter().map(|e| e.action.as_str()).collect();

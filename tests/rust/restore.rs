@@ -31,7 +31,11 @@ async fn folder_with_backup() -> (
     app.create_patient(&draft("Restorova", "Bo", "1971-01-01"))
         .await
         .unwrap();
-    let code = app.recovery_kit(frontdesk_acceptance::TEST_PASSWORD).await.unwrap().code;
+    let code = app
+        .recovery_kit(frontdesk_acceptance::TEST_PASSWORD)
+        .await
+        .unwrap()
+        .code;
     app.close().await;
     (dir, backup, code, kc)
 }
@@ -112,7 +116,11 @@ async fn a_wrong_code_a_foreign_backup_or_a_damaged_file_change_nothing() {
     let other = ready(other_cfg).await;
     let other_backup = other_dir.path().join("other.fdbackup");
     other.backup(&other_backup).await.unwrap();
-    let other_code = other.recovery_kit(frontdesk_acceptance::TEST_PASSWORD).await.unwrap().code;
+    let other_code = other
+        .recovery_kit(frontdesk_acceptance::TEST_PASSWORD)
+        .await
+        .unwrap()
+        .code;
     other.close().await;
 
     let e = restore_backup(&cfg, &backup, RestoreKey::RecoveryCode(&other_code))

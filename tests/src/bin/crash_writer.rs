@@ -49,6 +49,7 @@ async fn main() {
         Started::Ready(app) => app,
         _ => panic!("the crash writer needs an existing database"),
     };
+    frontdesk_acceptance::sign_in_admin(&app).await;
     let emergency = app
         .schedule_setup()
         .await
