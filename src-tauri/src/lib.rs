@@ -4,6 +4,7 @@ mod command_macro;
 mod commands;
 mod session;
 
+use frontdesk_app::admin::backup_schedule::BackupTrigger;
 use frontdesk_app::admin::data_folder::DataDir;
 use tauri::Manager;
 
@@ -23,16 +24,38 @@ fn data_dir() -> DataDir {
     }
 }
 
+/// The automatic backup's check: once a minute (it backs up when the office's daily time has
+/// passed; a failure is recorded for the banner, never shown as a crash).
+async fn backup_ticks(handle: tauri::AppHandle) {
+    loop {
+        tokio::time::sleep(std::time::Duration::from_secs(60)).await;
+        let session = handle.state::<Session>();
+        let _ = session
+            .with_app(async |a| a.run_due_backup(BackupTrigger::Scheduled).await)
+            .await;
+    }
+}
+
 pub fn run() {
     let builder = specta_builder();
-    tauri::Builder::default()
+    let app = tauri::Builder::default()
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
             let session = tauri::async_runtime::block_on(Session::start(data_dir()));
             app.manage(session);
+            tauri::async_runtime::spawn(backup_ticks(app.handle().clone()));
             Ok(())
         })
-        .run(tauri::generate_context!())
-        .expect("error while running FrontDesk");
+        .build(tauri::generate_context!())
+        .expect("error while starting FrontDesk");
+    app.run(|handle, event| {
+        if let tauri::RunEvent::Exit = event {
+            // The on-close backup, if the office chose it (before the folder lock is let go).
+            let session = handle.state::<Session>();
+            let _ = tauri::async_runtime::block_on(
+                session.with_app(async |a| a.run_due_backup(BackupTrigger::OnClose).await),
+            );
+        }
+    });
 }

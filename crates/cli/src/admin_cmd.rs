@@ -358,6 +358,42 @@ pub async fn restore(
     Ok(())
 }
 
+/// What `backup-schedule` changes (`None`: unchanged).
+pub struct ScheduleChanges {
+    pub folder: Option<PathBuf>,
+    pub daily_at: Option<Option<String>>,
+    pub on_close: Option<bool>,
+    pub keep_daily: Option<u32>,
+    pub keep_monthly: Option<u32>,
+    pub run_now_if_due: bool,
+}
+
+pub async fn backup_schedule(app: &App, c: ScheduleChanges) -> Result<(), AppError> {
+    use frontdesk_app::admin::backup_schedule::{BackupSchedule, BackupTrigger};
+    let old = app.backup_schedule().await?;
+    let folder = match c.folder {
+        Some(f) => Some(std::path::absolute(&f)?.display().to_string()),
+        None => old.folder.clone(),
+    };
+    let new = BackupSchedule {
+        folder,
+        daily_at: c.daily_at.unwrap_or(old.daily_at.clone()),
+        on_close: c.on_close.unwrap_or(old.on_close),
+        keep_daily: c.keep_daily.unwrap_or(old.keep_daily),
+        keep_monthly: c.keep_monthly.unwrap_or(old.keep_monthly),
+    };
+    if new != old {
+        app.set_backup_schedule(&new).await?;
+    }
+    if c.run_now_if_due {
+        if let Some(file) = app.run_due_backup(BackupTrigger::Scheduled).await? {
+            eprintln!("backed up to {}", file.display());
+        }
+    }
+    output::json(&app.backup_health().await?);
+    Ok(())
+}
+
 pub async fn rekey(app: &mut App) -> Result<(), AppError> {
     let code = app.rekey().await?;
     println!("{}", code.as_str());

@@ -142,6 +142,25 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
             };
             admin_cmd::restore(cfg, &file, recovery_code.as_deref(), yes).await
         }
+        Command::BackupSchedule {
+            folder,
+            daily_at,
+            no_daily,
+            on_close,
+            keep_daily,
+            keep_monthly,
+            run_now_if_due,
+        } => {
+            let c = admin_cmd::ScheduleChanges {
+                folder,
+                daily_at: if no_daily { Some(None) } else { daily_at.map(Some) },
+                on_close,
+                keep_daily,
+                keep_monthly,
+                run_now_if_due,
+            };
+            with(cfg, Existing, async |a| admin_cmd::backup_schedule(a, c).await).await
+        }
         Command::Rekey => with(cfg, ExistingAlone, async |a| admin_cmd::rekey(a).await).await,
         Command::Estimate { file, explain } => {
             println!("{}", estimate_cmd::run_file(&read_input(&file)?, explain)?);

@@ -160,6 +160,26 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// Show (or change) the automatic backups: the target folder, the daily time, on close, how
+    /// many daily and monthly backups to keep; prints the schedule, the last result and whether
+    /// the Today board warns. `--run-now-if-due` runs the scheduled backup if it is due.
+    BackupSchedule {
+        #[arg(long)]
+        folder: Option<PathBuf>,
+        /// "HH:MM" on the clinic's clock.
+        #[arg(long = "daily-at", conflicts_with = "no_daily")]
+        daily_at: Option<String>,
+        #[arg(long = "no-daily")]
+        no_daily: bool,
+        #[arg(long = "on-close")]
+        on_close: Option<bool>,
+        #[arg(long = "keep-daily")]
+        keep_daily: Option<u32>,
+        #[arg(long = "keep-monthly")]
+        keep_monthly: Option<u32>,
+        #[arg(long = "run-now-if-due")]
+        run_now_if_due: bool,
+    },
     /// Re-encrypt the database under a new key; prints the new recovery code.
     Rekey,
     /// Estimate the patient portion for a scenario file (see shared/estimates/README.md).

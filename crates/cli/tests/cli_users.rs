@@ -237,3 +237,76 @@ fn tokio_rt() -> tokio::runtime::Runtime {
         .build()
         .unwrap()
 }
+
+#[test]
+fn the_backup_schedule_is_set_and_run_from_the_command_line_by_an_administrator() {
+    let tmp = tempfile::tempdir().unwrap();
+    let usb = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let out = run(
+        dir,
+        "",
+        "",
+        &["init", "--admin", "boss", "--password-stdin"],
+        &format!("{BOSS}\n"),
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = run(
+        dir,
+        "boss",
+        BOSS,
+        &[
+            "backup-schedule",
+            "--folder",
+            usb.path().to_str().unwrap(),
+            "--daily-at",
+            "00:00",
+            "--run-now-if-due",
+        ],
+        "",
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let health: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(health["last"]["last_ok"], true, "{health}");
+    assert_eq!(health["stale"], false);
+    assert_eq!(health["schedule"]["daily_at"], "00:00");
+    let made = health["last"]["last_good_file"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(Path::new(&made).exists());
+    assert!(Path::new(&format!("{made}.manifest.json")).exists());
+    let out = run(
+        dir,
+        "boss",
+        BOSS,
+        &["backup-schedule", "--daily-at", "7pm"],
+        "",
+    );
+    assert!(
+        text(&out.stderr).starts_with("error[validation]"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = run(
+        dir,
+        "boss",
+        BOSS,
+        &[
+            "user",
+            "add",
+            "fd",
+            "--role",
+            "front_desk",
+            "--password-stdin",
+        ],
+        "fd password 1\n",
+    );
+    assert!(out.status.success());
+    let out = run(dir, "fd", "fd password 1", &["backup-schedule"], "");
+    assert!(
+        text(&out.stderr).contains("needs \"backups_restore\""),
+        "{}",
+        text(&out.stderr)
+    );
+}
