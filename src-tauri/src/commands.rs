@@ -3,6 +3,7 @@
 //! `tauri_commands!` macro (command_macro.rs) writes the Tauri command and the list the bindings come
 //! from, so adding a command is one declaration here. Commands stay thin: parse (serde), call the
 //! app crate, return its typed `{code, message, fields}` error.
+use frontdesk_app::admin::backup_schedule::{BackupHealth, BackupSchedule};
 use frontdesk_app::admin::recovery_kit::RecoveryKit;
 use frontdesk_app::admin::worklist_limits::WorklistLimits;
 use frontdesk_app::documents::claim_form::PracticeInfo;
@@ -82,6 +83,10 @@ tauri_commands! {
     app audit_verify() -> AuditCheck = |a| a.audit_verify().await;
     app audit_export(query: AuditQuery) -> String = |a|
         Ok(a.save_audit_csv(&query, None).await?.display().to_string());
+    app backup_health() -> BackupHealth = |a| a.backup_health().await;
+    app backup_schedule() -> BackupSchedule = |a| a.backup_schedule().await;
+    app backup_schedule_set(schedule: BackupSchedule) -> () = |a|
+        a.set_backup_schedule(&schedule).await;
     app security_settings() -> SecuritySettings = |a| a.security_settings().await;
     app security_settings_set(settings: SecuritySettings) -> () = |a|
         a.set_security_settings(&settings).await;
