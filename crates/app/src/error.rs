@@ -117,6 +117,7 @@ impl From<VaultError> for AppError {
             VaultError::KeychainUnavailable(_) => ErrorCode::KeychainUnavailable,
             VaultError::InvalidRecoveryCode(_) => ErrorCode::InvalidRecoveryCode,
             VaultError::Random => ErrorCode::Internal,
+            VaultError::Passphrase(m) => return AppError::invalid("passphrase", m.clone()),
         };
         Self::new(code, e.to_string())
     }

@@ -244,31 +244,15 @@ pub async fn verify_backup(
     cfg: Config,
     file: &Path,
     recovery_code: Option<&str>,
+    passphrase: Option<&str>,
     json: bool,
 ) -> Result<(), AppError> {
-    if cfg.data_dir.has_database() {
-        // Replacing a live database: only a user with "backups and restore", and audited.
-        let app = match start(cfg.clone()).await? {
-            Started::Ready(app) | Started::Created(app) => app,
-            Started::Locked(_) => {
-                return Err(AppError::new(
-                    ErrorCode::KeychainMissing,
-                    "the live database is locked: unlock it first (frontdesk unlock)",
-                ))
-            }
-        };
-        let approved = async {
-            crate::open_app::sign_in(&app).await?;
-            app.approve_restore().await
-        }
-        .await;
-        app.close().await;
-        approved?;
-    }
     let code = recovery_code.map(code_from).transpose()?;
-    let key = match &code {
-        Some(c) => VerifyKey::RecoveryCode(c.trim()),
-        None => VerifyKey::Keychain,
+    let phrase = passphrase.map(code_from).transpose()?;
+    let key = match (&code, &phrase) {
+        (Some(c), _) => VerifyKey::RecoveryCode(c.trim()),
+        (None, Some(p)) => VerifyKey::Passphrase(p.trim_end_matches(['\r', '\n'])),
+        (None, None) => VerifyKey::Keychain,
     };
     let v = frontdesk_app::admin::backup_manifest::verify_backup(&cfg, file, key).await?;
     let m = &v.manifest;
@@ -316,6 +300,7 @@ pub async fn restore(
     cfg: Config,
     file: &Path,
     recovery_code: Option<&str>,
+    passphrase: Option<&str>,
     yes: bool,
 ) -> Result<(), AppError> {
     // Refused while FrontDesk is open on the folder (it holds the folder's lock).
@@ -346,14 +331,36 @@ pub async fn restore(
         approved?;
     }
     let code = recovery_code.map(code_from).transpose()?;
-    let key = match &code {
-        Some(c) => RestoreKey::RecoveryCode(c.trim()),
-        None => RestoreKey::Keychain,
+    let phrase = passphrase.map(code_from).transpose()?;
+    let key = match (&code, &phrase) {
+        (Some(c), _) => RestoreKey::RecoveryCode(c.trim()),
+        (None, Some(p)) => RestoreKey::Passphrase(p.trim_end_matches(['\r', '\n'])),
+        (None, None) => RestoreKey::Keychain,
     };
     let done = restore_backup(&cfg, file, key).await?;
     println!("restored {}", file.display());
+    if let Some(code) = &done.new_recovery_code {
+        eprintln!(
+            "The restored database has a new key on this computer. RECOVERY CODE (print it):"
+        );
+        eprintln!("  {code}");
+    }
     if let Some(old) = done.replaced {
         println!("the database it replaced is kept at {}", old.display());
+    }
+    Ok(())
+}
+
+/// `backup-passphrase`: sets the office's backup passphrase from standard input, or clears it.
+pub async fn backup_passphrase(app: &App, clear: bool) -> Result<(), AppError> {
+    if clear {
+        app.set_backup_passphrase(None).await?;
+        println!("backups are encrypted with the database key again");
+    } else {
+        let p = read_input(Path::new("-"))?;
+        app.set_backup_passphrase(Some(p.trim_end_matches(['\r', '\n'])))
+            .await?;
+        println!("backups are now encrypted with the backup passphrase (keep it safe: without it they cannot be opened)");
     }
     Ok(())
 }

@@ -128,11 +128,28 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
         Command::VerifyBackup {
             file,
             recovery_code,
+            passphrase,
             json,
-        } => admin_cmd::verify_backup(cfg, &file, recovery_code.as_deref(), json).await,
+        } => {
+            admin_cmd::verify_backup(
+                cfg,
+                &file,
+                recovery_code.as_deref(),
+                passphrase.as_deref(),
+                json,
+            )
+            .await
+        }
+        Command::BackupPassphrase { clear } => {
+            with(cfg, Existing, async |a| {
+                admin_cmd::backup_passphrase(a, clear).await
+            })
+            .await
+        }
         Command::Restore {
             file,
             recovery_code,
+            passphrase,
             into,
             yes,
         } => {
@@ -140,7 +157,14 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
                 Some(dir) => admin_cmd::into_folder(dir)?,
                 None => cfg,
             };
-            admin_cmd::restore(cfg, &file, recovery_code.as_deref(), yes).await
+            admin_cmd::restore(
+                cfg,
+                &file,
+                recovery_code.as_deref(),
+                passphrase.as_deref(),
+                yes,
+            )
+            .await
         }
         Command::BackupSchedule {
             folder,
@@ -153,13 +177,20 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
         } => {
             let c = admin_cmd::ScheduleChanges {
                 folder,
-                daily_at: if no_daily { Some(None) } else { daily_at.map(Some) },
+                daily_at: if no_daily {
+                    Some(None)
+                } else {
+                    daily_at.map(Some)
+                },
                 on_close,
                 keep_daily,
                 keep_monthly,
                 run_now_if_due,
             };
-            with(cfg, Existing, async |a| admin_cmd::backup_schedule(a, c).await).await
+            with(cfg, Existing, async |a| {
+                admin_cmd::backup_schedule(a, c).await
+            })
+            .await
         }
         Command::Rekey => with(cfg, ExistingAlone, async |a| admin_cmd::rekey(a).await).await,
         Command::Estimate { file, explain } => {

@@ -141,8 +141,11 @@ pub enum Command {
     VerifyBackup {
         file: PathBuf,
         /// The code from the recovery kit; `-` reads it from standard input. Default: the keychain.
-        #[arg(long = "recovery-code")]
+        #[arg(long = "recovery-code", conflicts_with = "passphrase")]
         recovery_code: Option<String>,
+        /// The backup passphrase (backups made with one); `-` reads it from standard input.
+        #[arg(long)]
+        passphrase: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -151,8 +154,11 @@ pub enum Command {
     Restore {
         file: PathBuf,
         /// The code from the recovery kit; `-` reads it from standard input. Default: the keychain.
-        #[arg(long = "recovery-code")]
+        #[arg(long = "recovery-code", conflicts_with = "passphrase")]
         recovery_code: Option<String>,
+        /// The backup passphrase (backups made with one); `-` reads it from standard input.
+        #[arg(long)]
+        passphrase: Option<String>,
         /// Restore into this folder instead (a new computer: an empty or new folder).
         #[arg(long)]
         into: Option<PathBuf>,
@@ -179,6 +185,12 @@ pub enum Command {
         keep_monthly: Option<u32>,
         #[arg(long = "run-now-if-due")]
         run_now_if_due: bool,
+    },
+    /// Set the office's backup passphrase (read from standard input): every later backup is
+    /// encrypted with a key derived from it instead of the database key. `--clear` goes back.
+    BackupPassphrase {
+        #[arg(long)]
+        clear: bool,
     },
     /// Re-encrypt the database under a new key; prints the new recovery code.
     Rekey,

@@ -13,4 +13,7 @@ pub enum VaultError {
     InvalidRecoveryCode(String),
     #[error("the operating system's random source failed")]
     Random,
+    /// A backup passphrase too short, or a backup's key parameters damaged.
+    #[error("{0}")]
+    Passphrase(String),
 }

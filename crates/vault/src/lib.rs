@@ -1,6 +1,7 @@
 //! The database key: generated from the OS's random source, kept in the OS keychain, and written
 //! out once as a recovery code for the day the keychain is lost.
 
+pub mod backup_passphrase;
 pub mod error;
 pub mod key;
 pub mod keychain;

@@ -17,6 +17,7 @@ use sha2::{Digest, Sha256};
 use crate::admin::lifecycle::{Config, SETTING_DATABASE_ID};
 use crate::admin::restore_backup::{open_backup, sync_dir, sync_file};
 use crate::{App, AppError, ErrorCode};
+use frontdesk_vault::backup_passphrase::PassphraseKdf;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 pub struct BackupManifest {
@@ -39,8 +40,73 @@ pub struct BackupManifest {
     /// The audit chain's head hash at the backup (empty in manifests from before the chain).
     #[serde(default)]
     pub audit_head_hash: String,
-    /// Which key opens it: `database` (the database's own key: keychain entry or recovery code).
+    /// Which key opens it: `database` (the database's own key: its keychain entry or recovery
+    /// code) or `passphrase` (the office's backup passphrase, through `kdf`).
     pub key: String,
+    /// For `passphrase`: how the key is derived (Argon2id parameters and salt; never the
+    /// passphrase).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kdf: Option<BackupKdf>,
+}
+
+/// The manifest's copy of `frontdesk_vault::backup_passphrase::PassphraseKdf`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct BackupKdf {
+    pub algorithm: String,
+    pub memory_kib: u32,
+    pub iterations: u32,
+    pub lanes: u32,
+    pub salt: String,
+}
+
+impl From<PassphraseKdf> for BackupKdf {
+    fn from(k: PassphraseKdf) -> Self {
+        BackupKdf {
+            algorithm: k.algorithm,
+            memory_kib: k.memory_kib,
+            iterations: k.iterations,
+            lanes: k.lanes,
+            salt: k.salt,
+        }
+    }
+}
+
+impl From<&BackupKdf> for PassphraseKdf {
+    fn from(k: &BackupKdf) -> Self {
+        PassphraseKdf {
+            algorithm: k.algorithm.clone(),
+            memory_kib: k.memory_kib,
+            iterations: k.iterations,
+            lanes: k.lanes,
+            salt: k.salt.clone(),
+        }
+    }
+}
+
+/// The key that opens a backup: a passphrase needs the manifest's parameters.
+pub(crate) fn backup_key_from_passphrase(
+    m: &BackupManifest,
+    passphrase: &str,
+) -> Result<DatabaseKey, AppError> {
+    let Some(kdf) = &m.kdf else {
+        return Err(AppError::invalid(
+            "passphrase",
+            "this backup is encrypted with the database key, not a passphrase: use the keychain or the recovery code",
+        ));
+    };
+    Ok(PassphraseKdf::from(kdf).derive(passphrase)?)
+}
+
+/// Reads the manifest beside `backup`.
+pub(crate) fn read_manifest(backup: &Path) -> Result<BackupManifest, AppError> {
+    let text = std::fs::read(manifest_path(backup)).map_err(|_| {
+        AppError::new(
+            ErrorCode::NotFound,
+            "the backup has no manifest beside it (FILE.manifest.json)",
+        )
+    })?;
+    serde_json::from_slice(&text)
+        .map_err(|_| AppError::new(ErrorCode::Storage, "the backup's manifest is damaged"))
 }
 
 /// A backup that passed every check, with what it holds.
@@ -54,6 +120,8 @@ pub enum VerifyKey<'a> {
     /// This computer's keychain entry for the backup's database.
     Keychain,
     RecoveryCode(&'a str),
+    /// The office's backup passphrase (for backups made with one).
+    Passphrase(&'a str),
 }
 
 pub fn manifest_path(backup: &Path) -> PathBuf {
@@ -112,7 +180,12 @@ impl App {
 
     /// Describes the finished backup at `dest` (`f` was read from the checked copy itself) and
     /// writes the manifest beside it.
-    pub(crate) fn write_manifest(&self, dest: &Path, f: Facts) -> Result<BackupManifest, AppError> {
+    pub(crate) fn write_manifest(
+        &self,
+        dest: &Path,
+        f: Facts,
+        kdf: Option<PassphraseKdf>,
+    ) -> Result<BackupManifest, AppError> {
         let (bytes, sha256) = checksum(dest)?;
         let manifest = BackupManifest {
             format: 1,
@@ -131,7 +204,13 @@ impl App {
             ledger_entries: f.ledger_entries,
             audit_entries: f.audit_entries,
             audit_head_hash: f.audit_head,
-            key: "database".into(),
+            key: if kdf.is_some() {
+                "passphrase"
+            } else {
+                "database"
+            }
+            .into(),
+            kdf: kdf.map(BackupKdf::from),
         };
         let path = manifest_path(dest);
         let tmp = path.with_extension("json.partial");
@@ -169,14 +248,7 @@ pub async fn verify_backup(
             "the backup file does not exist",
         ));
     }
-    let text = std::fs::read(manifest_path(backup)).map_err(|_| {
-        AppError::new(
-            ErrorCode::NotFound,
-            "the backup has no manifest beside it (FILE.manifest.json)",
-        )
-    })?;
-    let manifest: BackupManifest = serde_json::from_slice(&text)
-        .map_err(|_| AppError::new(ErrorCode::Storage, "the backup's manifest is damaged"))?;
+    let manifest = read_manifest(backup)?;
     let (bytes, sha256) = checksum(backup)?;
     if bytes != manifest.bytes || sha256 != manifest.sha256 {
         return Err(changed());
@@ -184,6 +256,7 @@ pub async fn verify_backup(
     let key: DatabaseKey = match key {
         VerifyKey::RecoveryCode(code) => RecoveryCode::parse_key(code)?,
         VerifyKey::Keychain => cfg.keystore.load(&manifest.database_id)?,
+        VerifyKey::Passphrase(p) => backup_key_from_passphrase(&manifest, p)?,
     };
     let dir = std::env::temp_dir().join(format!("frontdesk-verify-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;

@@ -42,7 +42,8 @@ impl App {
         tmp_name.push(format!(".partial-{}", std::process::id()));
         let tmp = dest.with_file_name(tmp_name);
         let _ = std::fs::remove_file(&tmp);
-        let written = self.write_checked_backup(&tmp).await;
+        let passphrase = self.backup_passphrase_key().await?;
+        let written = self.write_checked_backup(&tmp, passphrase.as_ref()).await;
         let published = written.and_then(|facts| {
             crate::admin::restore_backup::sync_file(&tmp)?;
             std::fs::rename(&tmp, dest)?;
@@ -56,7 +57,7 @@ impl App {
             let _ = std::fs::remove_file(&tmp);
         }
         let facts = published?;
-        self.write_manifest(dest, facts)
+        self.write_manifest(dest, facts, passphrase.map(|p| p.kdf))
     }
 
     /// Writes the backup to `tmp`, checks it and reads, from the same opening, what its manifest
@@ -64,6 +65,7 @@ impl App {
     async fn write_checked_backup(
         &self,
         tmp: &std::path::Path,
+        passphrase: Option<&crate::admin::backup_passphrase::PassphraseKey>,
     ) -> Result<frontdesk_store::backup_facts::Facts, AppError> {
         self.db.backup_to(tmp).await.map_err(|e| match e {
             StoreError::Sqlx(_) => {
@@ -71,7 +73,19 @@ impl App {
             }
             other => other.into(),
         })?;
-        let copy = Db::open(tmp, &DbKey::Raw(self.key.bytes())).await?;
+        // With a backup passphrase the copy is re-encrypted under the passphrase's key before
+        // it is checked (and so before it can be kept).
+        let key = match passphrase {
+            Some(p) => {
+                let copy = Db::open(tmp, &DbKey::Raw(self.key.bytes())).await?;
+                let r = copy.rekey(&DbKey::Raw(p.key.bytes())).await;
+                copy.close().await;
+                r?;
+                p.key.clone()
+            }
+            None => self.key.clone(),
+        };
+        let copy = Db::open(tmp, &DbKey::Raw(key.bytes())).await?;
         let checked = async {
             if !copy.quick_check().await? {
                 return Err(AppError::new(

@@ -1,6 +1,7 @@
 //! Running FrontDesk: start-up and unlock (lifecycle), the data folder, restoring a backup, the
 //! recovery kit, and office settings (typed JSON values, worklist limits).
 pub mod backup_manifest;
+pub mod backup_passphrase;
 pub mod backup_schedule;
 mod backup_write;
 pub mod data_folder;

@@ -18,6 +18,10 @@ pub enum RestoreKey<'a> {
     Keychain,
     /// The recovery code from the recovery kit (needed on a new computer).
     RecoveryCode(&'a str),
+    /// The office's backup passphrase, for backups made with one (the manifest beside the backup
+    /// gives the key's parameters). The restored database is re-encrypted under this folder's
+    /// key, or on a new computer under a new key (its recovery code is returned).
+    Passphrase(&'a str),
 }
 
 #[derive(Debug)]
@@ -25,6 +29,9 @@ pub struct Restored {
     pub database_id: String,
     /// Where the database that was replaced now lives, if there was one.
     pub replaced: Option<PathBuf>,
+    /// A passphrase backup restored onto a new computer gets a new database key: its recovery
+    /// code (print it).
+    pub new_recovery_code: Option<String>,
 }
 
 pub async fn restore_backup(
@@ -44,8 +51,13 @@ pub async fn restore_backup(
     } else {
         None
     };
+    let by_passphrase = matches!(key, RestoreKey::Passphrase(_));
     let key = match key {
         RestoreKey::RecoveryCode(code) => RecoveryCode::parse_key(code)?,
+        RestoreKey::Passphrase(p) => {
+            let m = crate::admin::backup_manifest::read_manifest(backup)?;
+            crate::admin::backup_manifest::backup_key_from_passphrase(&m, p)?
+        }
         RestoreKey::Keychain => match &identity {
             Some(id) => cfg.keystore.load(&id.database_id)?,
             None => return Err(AppError::new(
@@ -79,6 +91,26 @@ pub async fn restore_backup(
         }
     }
 
+    // A passphrase backup becomes this folder's database: under the live key, or a new one.
+    let mut new_recovery_code = None;
+    let key = if by_passphrase {
+        let target = match &identity {
+            Some(id) => cfg.keystore.load(&id.database_id)?,
+            None => {
+                let k = DatabaseKey::generate()?;
+                new_recovery_code = Some(RecoveryCode::from_key(&k).as_str().to_string());
+                k
+            }
+        };
+        if let Err(e) = reencrypt(&staged, &key, &target).await {
+            remove_with_sidecars(&staged);
+            return Err(e);
+        }
+        target
+    } else {
+        key
+    };
+
     let stamp = cfg.clock.now().format("%Y%m%dT%H%M%SZ");
     let aside = dir.root().join(format!("{DB_FILE}.before-restore-{stamp}"));
     let replaced = switch_in(&staged, &dir.db_path(), &aside, Crash::Never)?;
@@ -92,7 +124,16 @@ pub async fn restore_backup(
     Ok(Restored {
         database_id: backup_id,
         replaced,
+        new_recovery_code,
     })
+}
+
+async fn reencrypt(path: &Path, from: &DatabaseKey, to: &DatabaseKey) -> Result<(), AppError> {
+    let db = open_backup(path, from).await?;
+    let r = db.rekey(&DbKey::Raw(to.bytes())).await;
+    db.close().await;
+    remove_sidecars(path);
+    Ok(r?)
 }
 
 /// Opens a private copy of a backup with `key`; a key that does not open it is

@@ -213,7 +213,7 @@ impl App {
 
     /// The statement as it would print today, not recorded (preview).
     pub async fn statement_preview(&self, patient: PatientId) -> Result<Vec<u8>, AppError> {
-        self.require(Permission::ViewPatients).await?;
+        self.require(Permission::PrintExportPhi).await?;
         let (doc, account) = self.statement_doc(patient).await?;
         self.audit_patient(account.guarantor_id, "statement.preview", "statement")
             .await?;

@@ -137,6 +137,7 @@ impl App {
 
     /// The chain's head hash and entry count (for the manifest and the administrator's screen).
     pub async fn audit_head(&self) -> Result<(i64, String), AppError> {
+        self.require(Permission::ViewAudit).await?;
         Ok(audit::head_hash(&self.db).await?)
     }
 
