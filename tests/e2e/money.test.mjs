@@ -8,11 +8,9 @@ import { execFileSync } from "node:child_process";
 import { mkdtemp, readdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Session } from "./webdriver.mjs";
+import { Session, cli, signIn } from "./webdriver.mjs";
 
 const t = (id) => `[data-testid="${id}"]`;
-const cli = (dir, ...args) =>
-  execFileSync(process.env.CLI_BINARY, ["--data-dir", dir, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Files in the CUPS PDF queue's output folder (none when it does not exist yet). */
@@ -27,7 +25,6 @@ async function queueFiles(dir) {
 test("a payment at check-out, the walkout receipt printed to the CUPS PDF queue, a statement run", async () => {
   const dir = await mkdtemp(join(tmpdir(), "frontdesk-e2e-"));
   const out = process.env.CUPS_PDF_OUT || "/var/spool/cups-pdf/root";
-  cli(dir, "init");
   cli(dir, "demo", "--patients", "0");
   await writeFile(join(dir, "fees.csv"), "code,description,fee\nD1110,Adult cleaning,110.00\n");
   cli(dir, "fees", "import", join(dir, "fees.csv"));
@@ -36,6 +33,7 @@ test("a payment at check-out, the walkout receipt printed to the CUPS PDF queue,
 
   const s = await Session.start(["--data-dir", dir]);
   try {
+    await signIn(s);
     await s.click(t("recovery-ack"));
     await s.click(t("recovery-continue"));
     await s.type(t("search-input"), "kowalczyk");

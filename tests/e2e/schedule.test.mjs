@@ -4,15 +4,12 @@
 // recall visit from the recall list. The database is set up with the CLI (demo office, no patients).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Session } from "./webdriver.mjs";
+import { Session, cli, signIn } from "./webdriver.mjs";
 
 const t = (id) => `[data-testid="${id}"]`;
-const cli = (dir, ...args) =>
-  execFileSync(process.env.CLI_BINARY, ["--data-dir", dir, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 
 /** The next weekday after today, as [MM/DD/YYYY, YYYY-MM-DD] (the office is open Monday to Friday). */
 function nextWeekday() {
@@ -25,7 +22,6 @@ function nextWeekday() {
 
 test("book from the card, a conflict is refused, verify-before-visit worklist, check in and out, book and move on the grid, book from the recall list", async () => {
   const dir = await mkdtemp(join(tmpdir(), "frontdesk-e2e-"));
-  cli(dir, "init");
   cli(dir, "demo", "--patients", "0");
   await writeFile(join(dir, "p.json"), JSON.stringify({ last_name: "Achebe", first_name: "Chidi", date_of_birth: "1988-08-08" }));
   const pid = Number(cli(dir, "patient", "add", join(dir, "p.json")).trim());
@@ -38,6 +34,7 @@ test("book from the card, a conflict is refused, verify-before-visit worklist, c
 
   const s = await Session.start(["--data-dir", dir]);
   try {
+    await signIn(s);
     await s.click(t("recovery-ack"));
     await s.click(t("recovery-continue"));
     await s.type(t("search-input"), "achebe");

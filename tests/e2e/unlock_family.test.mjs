@@ -7,11 +7,9 @@ import { execFileSync } from "node:child_process";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Session } from "./webdriver.mjs";
+import { Session, cli, initFolder, signIn } from "./webdriver.mjs";
 
 const t = (id) => `[data-testid="${id}"]`;
-const cli = (dir, ...args) =>
-  execFileSync(process.env.CLI_BINARY, ["--data-dir", dir, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 
 async function addPatient(dir, draft) {
   const file = join(dir, "draft.json");
@@ -21,7 +19,7 @@ async function addPatient(dir, draft) {
 
 test("a lost keychain entry is recovered with the code, then a family is linked", async () => {
   const dir = await mkdtemp(join(tmpdir(), "frontdesk-e2e-"));
-  cli(dir, "init");
+  initFolder(dir);
   const code = cli(dir, "recovery-kit").match(/([0-9A-Z]{5}-){12}[0-9A-Z]{5}/)[0];
   await addPatient(dir, { last_name: "Haddad", first_name: "Rania", date_of_birth: "1980-05-05" });
   await addPatient(dir, { last_name: "Haddad", first_name: "Omar", date_of_birth: "2012-09-09" });
@@ -42,6 +40,7 @@ test("a lost keychain entry is recovered with the code, then a family is linked"
     await s.clear(t("unlock-code"));
     await s.type(t("unlock-code"), code.toLowerCase());
     await s.click(t("unlock-submit"));
+    await signIn(s);
     await s.find(t("search-input"), 15000);
 
     await s.type(t("search-input"), "omar");
@@ -65,6 +64,7 @@ test("a lost keychain entry is recovered with the code, then a family is linked"
   // The key went back into the keychain: the next start opens straight to search.
   s = await Session.start(["--data-dir", dir]);
   try {
+    await signIn(s);
     await s.find(t("search-input"), 30000);
     assert.equal(await s.exists(t("unlock-code")), false);
   } finally {

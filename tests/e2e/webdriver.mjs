@@ -1,6 +1,35 @@
-// A minimal W3C WebDriver client (plain HTTP) for tauri-driver: just what the E2E tests use.
+// A minimal W3C WebDriver client (plain HTTP) for tauri-driver: just what the E2E tests use,
+// plus the helpers every test shares: the CLI (signed in as the demo administrator) and signing in
+// in the window.
+import { execFileSync } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
+
+/** The password of the administrator `admin` (and of the demo users) in every E2E data folder. */
+export const PASSWORD = "e2e admin password";
+
+/** Runs the `frontdesk` CLI on `dir` as `admin` (FRONTDESK_USER / FRONTDESK_PASSWORD); returns stdout. */
+export const cli = (dir, ...args) =>
+  execFileSync(process.env.CLI_BINARY, ["--data-dir", dir, ...args], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, FRONTDESK_USER: "admin", FRONTDESK_PASSWORD: PASSWORD },
+  });
+
+/** A new database in `dir` with the administrator `admin` (no demo data). */
+export const initFolder = (dir) => cli(dir, "init", "--admin", "admin");
+
+/**
+ * Signs in on the window's sign-in screen. A database made with the CLI then shows the recovery
+ * kit once (to a user who may see it): the tests go on from there as before.
+ */
+export async function signIn(s, user = "admin", password = PASSWORD) {
+  const t = (id) => `[data-testid="${id}"]`;
+  await s.find(t("sign-in-username"), 30000);
+  await s.type(t("sign-in-username"), user);
+  await s.type(t("sign-in-password"), password);
+  await s.click(t("sign-in-submit"));
+}
 
 const BASE = process.env.WEBDRIVER_URL ?? "http://127.0.0.1:4444";
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
@@ -109,6 +138,14 @@ export class Session {
   }
   async text(css) {
     return call("GET", this.p(`/element/${await this.find(css)}/text`));
+  }
+  /** Runs `script` (a function body; `arguments` as given) in the page; returns its value. */
+  async execute(script, args = []) {
+    return call("POST", this.p("/execute/sync"), { script, args });
+  }
+  /** Runs async `script`, whose last argument is the callback to call with the result. */
+  async executeAsync(script, args = []) {
+    return call("POST", this.p("/execute/async"), { script, args });
   }
   async value(css) {
     return call("GET", this.p(`/element/${await this.find(css)}/property/value`));

@@ -22,17 +22,193 @@ async unlockWithRecoveryCode(code: string) : Promise<Result<AppStatus, AppError>
     else return { status: "error", error: e  as any };
 }
 },
-async recoveryKit() : Promise<Result<RecoveryKit, AppError>> {
+async recoveryKit(password: string) : Promise<Result<RecoveryKit, AppError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("recovery_kit") };
+    return { status: "ok", data: await TAURI_INVOKE("recovery_kit", { password }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
 },
-async saveRecoveryKitPdf() : Promise<Result<string, AppError>> {
+async saveRecoveryKitPdf(password: string) : Promise<Result<string, AppError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("save_recovery_kit_pdf") };
+    return { status: "ok", data: await TAURI_INVOKE("save_recovery_kit_pdf", { password }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async firstAdminCreate(admin: FirstAdmin) : Promise<Result<SessionUser, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("first_admin_create", { admin }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async signIn(username: string, password: string) : Promise<Result<SessionUser, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("sign_in", { username, password }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async signInPin(username: string, pin: string) : Promise<Result<SessionUser, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("sign_in_pin", { username, pin }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async signOut() : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("sign_out") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async sessionLock() : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("session_lock") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async sessionTouch() : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("session_touch") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async ownPinSet(password: string, pin: string) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("own_pin_set", { password, pin }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async ownPasswordChange(oldPassword: string, newPassword: string) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("own_password_change", { oldPassword, newPassword }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async usersList() : Promise<Result<UserView[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("users_list") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async userAdd(user: NewUserInput) : Promise<Result<UserView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("user_add", { user }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async userSetActive(username: string, action: UserAction) : Promise<Result<UserView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("user_set_active", { username, action }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async userSetRole(username: string, role: Role) : Promise<Result<UserView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("user_set_role", { username, role }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async userSetPermission(username: string, permission: Permission, allow: boolean) : Promise<Result<UserView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("user_set_permission", { username, permission, allow }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async userResetPassword(username: string, password: string) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("user_reset_password", { username, password }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async auditList(query: AuditQuery) : Promise<Result<AuditRow[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("audit_list", { query }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async auditVerify() : Promise<Result<AuditCheck, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("audit_verify") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async auditExport(query: AuditQuery) : Promise<Result<string, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("audit_export", { query }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async backupHealth() : Promise<Result<BackupHealth, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("backup_health") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async backupSchedule() : Promise<Result<BackupSchedule, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("backup_schedule") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async backupScheduleSet(schedule: BackupSchedule) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("backup_schedule_set", { schedule }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async securitySettings() : Promise<Result<SecuritySettings, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("security_settings") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async securitySettingsSet(settings: SecuritySettings) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("security_settings_set", { settings }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -922,7 +1098,7 @@ export type AppError = { code: ErrorCode; message: string;
  * For `validation`: each field and its problem.
  */
 fields: FieldError[] }
-export type AppStatus = { state: "ready"; recovery_kit_pending: boolean; user: string } | { state: "locked"; reason: LockReason; message: string }
+export type AppStatus = { state: "ready"; recovery_kit_pending: boolean; needs_first_admin: boolean; user: SessionUser | null; locked_user: string | null; auto_lock_minutes: number } | { state: "locked"; reason: LockReason; message: string }
 /**
  * A status step as the coordinator asks for it; times come from the clock.
  */
@@ -1005,7 +1181,71 @@ export type AsapEntry = { id: number; patient: PatientSummary; type_id: number; 
  * Their current appointment, local `YYYY-MM-DD HH:MM`, if any.
  */
 current: string | null; appointment_id: number | null }
+export type AuditCheck = { intact: boolean; entries: number; 
+/**
+ * The newest entry's hash (compare it with a printed or backed-up one).
+ */
+head_hash: string; 
+/**
+ * The first entry that was altered, or that does not follow the one before it.
+ */
+first_bad_entry: number | null; problem: string | null }
 export type AuditLine = { at: string; actor: string; action: string; fields: string[] }
+export type AuditQuery = { user: string | null; patient_id: number | null; 
+/**
+ * An action or its start (`patient.`, `session.sign_in`).
+ */
+action: string | null; 
+/**
+ * Dates on the clinic's calendar, both inclusive.
+ */
+from: string | null; to: string | null; 
+/**
+ * At most this many, newest first (0: the default of 500).
+ */
+limit?: number }
+export type AuditRow = { id: number; 
+/**
+ * RFC 3339, UTC.
+ */
+at: string; user: string; action: string; entity: string; entity_id: number | null; 
+/**
+ * Field names only, never values.
+ */
+fields: string[]; hash: string }
+/**
+ * What the Today board and the Office screen show.
+ */
+export type BackupHealth = { schedule: BackupSchedule; last: BackupRecord; 
+/**
+ * The target folder is set but cannot be found (drive unplugged, share down).
+ */
+folder_missing: boolean; 
+/**
+ * No good backup in the last two days (or none at all): show the red banner.
+ */
+stale: boolean }
+/**
+ * The last automatic or manual backup, as the Office screen shows it.
+ */
+export type BackupRecord = { last_attempt_at: string | null; last_ok: boolean; 
+/**
+ * What went wrong, in the coordinator's words (no patient data).
+ */
+last_error: string | null; last_good_at: string | null; last_good_file: string | null; last_good_bytes: number | null }
+export type BackupSchedule = { 
+/**
+ * The target folder (absolute). None: no automatic backups.
+ */
+folder: string | null; 
+/**
+ * "HH:MM" on the clinic's clock, or None for no daily backup.
+ */
+daily_at: string | null; 
+/**
+ * Also back up when the desktop app closes.
+ */
+on_close: boolean; keep_daily: number; keep_monthly: number }
 export type Blockout = { id: number; scope: BlockoutScope; time: BlockoutTime; 
 /**
  * Shown to the coordinator, e.g. "Emergencies only", "Staff meeting".
@@ -1259,7 +1499,27 @@ export type ErrorCode = "validation" | "not_found" | "duplicate_chart_number" | 
 /**
  * FrontDesk is open on this data folder elsewhere (another window or session).
  */
-"in_use" | "already_initialized" | "storage" | "internal"
+"in_use" | "already_initialized" | 
+/**
+ * The signed-in user lacks the permission the message names; nothing was changed.
+ */
+"forbidden" | 
+/**
+ * Not signed in, or a wrong username, password or PIN.
+ */
+"unauthorized" | 
+/**
+ * The session locked (idle or by hand): sign in again or enter the PIN.
+ */
+"session_locked" | 
+/**
+ * Too many failed attempts: wait the seconds the message says.
+ */
+"throttled" | 
+/**
+ * Locked out after too many failed attempts until an administrator unlocks the user.
+ */
+"account_locked" | "storage" | "internal"
 export type EstimateLine = { item_id: number; 
 /**
  * Fee × units.
@@ -1301,6 +1561,7 @@ field: string;
  * What is wrong, in words a coordinator understands. Never contains the value.
  */
 problem: string }
+export type FirstAdmin = { full_name: string; username: string; password: string }
 /**
  * A free time found by "first available".
  */
@@ -1351,6 +1612,7 @@ premedication: boolean;
  */
 alerts: string }
 export type MemberBalance = { patient_id: number; name: string; balance_cents: number }
+export type NewUserInput = { username: string; full_name: string; role: Role; grants?: Permission[]; password: string }
 export type OpenChargeView = { entry_id: number; patient_id: number; patient: string; date: string; code: string; open_cents: number }
 /**
  * A room or chair.
@@ -1451,6 +1713,75 @@ patient_id: number; total_cents: number; count: number;
  */
 first_due: string; every_months: number; note: string }
 export type PaymentPlanView = { id: number; guarantor_id: number; guarantor: string; total_cents: number; paid_cents: number; overdue_cents: number; overdue_count: number; overdue_since: string | null; note: string; instalments: InstalmentView[] }
+export type Permission = 
+/**
+ * Find and open patient records, the schedule, worklists and accounts (all show PHI).
+ */
+"view_patients" | 
+/**
+ * Add and change patient records, families, coverages, contact notes.
+ */
+"edit_patients" | 
+/**
+ * Book, move, cancel appointments and step visits; recall and ASAP lists.
+ */
+"schedule" | 
+/**
+ * Treatment plans: add, reorder, complete procedures.
+ */
+"edit_treatment" | 
+/**
+ * Post payments, sell and redeem packages, set up payment plans.
+ */
+"take_payments" | 
+/**
+ * Discounts, write-offs, refunds, reversals.
+ */
+"adjust_ledger" | 
+/**
+ * Close (lock) a ledger period.
+ */
+"lock_ledger" | 
+/**
+ * Verify eligibility and benefits used.
+ */
+"verify_insurance" | 
+/**
+ * Carriers, plans and their benefits.
+ */
+"manage_insurance_plans" | 
+/**
+ * Claims and pre-authorizations.
+ */
+"work_claims" | 
+/**
+ * Print or save PHI: statements, check-in packets, receipts, claim forms, exports.
+ */
+"print_export_phi" | 
+/**
+ * Office hours, providers, rooms, types, documents' texts, office settings.
+ */
+"office_setup" | 
+/**
+ * Day sheet and reports.
+ */
+"view_reports" | 
+/**
+ * Read and export the audit log.
+ */
+"view_audit" | 
+/**
+ * Add, deactivate, reset, unlock users; change roles and permissions.
+ */
+"manage_users" | 
+/**
+ * Back up, verify, restore; re-encrypt the database.
+ */
+"backups_restore" | 
+/**
+ * Show the recovery kit (it decodes to the database key).
+ */
+"view_recovery_kit"
 export type Plan = { id: number; carrier_name: string; details: PlanDraft }
 /**
  * A plan's benefits as typed in. Empty text means "none".
@@ -1619,6 +1950,11 @@ export type Relationship =
  * The patient is their own guarantor.
  */
 "self" | "spouse" | "child" | "parent" | "other"
+export type Role = "front_desk" | "billing" | 
+/**
+ * Hygienists, assistants, injectors.
+ */
+"clinical" | "manager" | "admin"
 export type RunOptions = { 
 /**
  * Only balances above this (cents); `None`: the office setting.
@@ -1641,6 +1977,23 @@ office_hours: WeeklyHours; providers: Provider[]; operatories: Operatory[];
  * Shared equipment (e.g. one laser for two rooms) that cannot be double-booked.
  */
 devices: Device[]; types: AppointmentType[]; holidays: Holiday[]; blockouts: Blockout[]; recall_types: RecallType[] }
+export type SecuritySettings = { 
+/**
+ * 1–60 (default 5).
+ */
+auto_lock_minutes: number; 
+/**
+ * 1–24 (default 12).
+ */
+pin_window_hours: number }
+/**
+ * The signed-in person, as the window and the CLI see them.
+ */
+export type SessionUser = { user_id: number; username: string; full_name: string; role: Role; 
+/**
+ * Their effective permissions (role ∪ grants − revokes).
+ */
+permissions: Permission[] }
 export type Sex = "female" | "male" | "other" | "unknown"
 export type SlotRequest = { type_id: number; provider: number; 
 /**
@@ -1736,6 +2089,8 @@ estimate: TreatmentEstimate;
  */
 as_of: string }
 export type TreatmentStatus = "planned" | "completed"
+export type UserAction = "deactivate" | "reactivate" | "unlock"
+export type UserView = { id: number; username: string; full_name: string; role: Role; grants: Permission[]; revokes: Permission[]; permissions: Permission[]; active: boolean; locked_out: boolean; failed_attempts: number; has_pin: boolean }
 export type Verification = { id: number; coverage_id: number; verified_on: string; verified_by: string; method: VerificationMethod; reference: string; benefits_confirmed: boolean; remaining_max_cents: number | null; remaining_deductible_cents: number | null; used_elsewhere_cents: number; deductible_used_elsewhere_cents: number; notes: string; next_due: string }
 /**
  * A verification as typed (amounts and dates as text; empty amount = not stated).

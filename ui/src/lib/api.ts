@@ -7,6 +7,7 @@ import type {
   AppointmentDraft,
   AppointmentType,
   AsapDraft,
+  AuditQuery,
   Blockout,
   CarrierDraft,
   ClaimAction,
@@ -16,7 +17,10 @@ import type {
   Device,
   ErrorCode,
   FieldError,
+  FirstAdmin,
+  NewUserInput,
   Operatory,
+  Permission,
   PaymentDraft,
   PaymentLine,
   PaymentPlanDraft,
@@ -25,9 +29,12 @@ import type {
   PreauthAction,
   RecallType,
   Provider,
+  Role,
+  SecuritySettings,
   Result as CommandResult,
   SlotRequest,
   TreatmentItemDraft,
+  UserAction,
   VerificationDraft,
   WeeklyHours,
   WorklistLimits,
@@ -52,6 +59,13 @@ export class ApiError extends Error {
   }
 }
 
+let sessionLockedListener: (() => void) | null = null;
+
+/** Called whenever a command answers `session_locked` (the window then shows the lock screen). */
+export function onSessionLocked(listener: (() => void) | null) {
+  sessionLockedListener = listener;
+}
+
 export async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
   let r: Result<T>;
   try {
@@ -61,6 +75,7 @@ export async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
     throw new ApiError("ipc", e instanceof Error ? e.message : String(e));
   }
   if (r.status === "ok") return r.data;
+  if (r.error.code === "session_locked") sessionLockedListener?.();
   throw new ApiError(r.error.code, r.error.message, r.error.fields);
 }
 
@@ -71,8 +86,29 @@ export function asApiError(e: unknown): ApiError {
 export const api = {
   status: () => unwrap(commands.appStatus()),
   unlock: (code: string) => unwrap(commands.unlockWithRecoveryCode(code)),
-  recoveryKit: () => unwrap(commands.recoveryKit()),
-  saveRecoveryKitPdf: () => unwrap(commands.saveRecoveryKitPdf()),
+  recoveryKit: (password: string) => unwrap(commands.recoveryKit(password)),
+  saveRecoveryKitPdf: (password: string) => unwrap(commands.saveRecoveryKitPdf(password)),
+  createFirstAdmin: (admin: FirstAdmin) => unwrap(commands.firstAdminCreate(admin)),
+  signIn: (username: string, password: string) => unwrap(commands.signIn(username, password)),
+  signInPin: (username: string, pin: string) => unwrap(commands.signInPin(username, pin)),
+  signOut: () => unwrap(commands.signOut()),
+  lockSession: () => unwrap(commands.sessionLock()),
+  touchSession: () => unwrap(commands.sessionTouch()),
+  setOwnPin: (password: string, pin: string) => unwrap(commands.ownPinSet(password, pin)),
+  changeOwnPassword: (oldPassword: string, newPassword: string) =>
+    unwrap(commands.ownPasswordChange(oldPassword, newPassword)),
+  users: () => unwrap(commands.usersList()),
+  addUser: (user: NewUserInput) => unwrap(commands.userAdd(user)),
+  setUserActive: (username: string, action: UserAction) => unwrap(commands.userSetActive(username, action)),
+  setUserRole: (username: string, role: Role) => unwrap(commands.userSetRole(username, role)),
+  setUserPermission: (username: string, permission: Permission, allow: boolean) =>
+    unwrap(commands.userSetPermission(username, permission, allow)),
+  resetUserPassword: (username: string, password: string) => unwrap(commands.userResetPassword(username, password)),
+  auditList: (query: AuditQuery) => unwrap(commands.auditList(query)),
+  auditVerify: () => unwrap(commands.auditVerify()),
+  auditExport: (query: AuditQuery) => unwrap(commands.auditExport(query)),
+  securitySettings: () => unwrap(commands.securitySettings()),
+  saveSecuritySettings: (settings: SecuritySettings) => unwrap(commands.securitySettingsSet(settings)),
   acknowledgeRecoveryKit: () => unwrap(commands.acknowledgeRecoveryKit()),
   search: (query: string, includeArchived = false) => unwrap(commands.patientSearch(query, includeArchived)),
   get: (id: number) => unwrap(commands.patientGet(id)),

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { GROUPS, SCREENS, isScreen, screenForKey, screensIn, shortcutLabel } from "./screens";
+import { GROUPS, SCREENS, allowedScreen, isScreen, screenForKey, screensIn, shortcutLabel } from "./screens";
 import { focusesSearch } from "./keys";
+import { PERMISSIONS } from "./access";
+import type { Permission } from "../bindings";
+
+const ADMIN = { permissions: PERMISSIONS.map((p) => p.id) };
+// The front desk's role defaults (crates/access/src/role_permissions.rs).
+const FRONT_DESK = {
+  permissions: ["view_patients", "edit_patients", "schedule", "edit_treatment", "take_payments", "verify_insurance", "print_export_phi", "view_reports"] as Permission[],
+};
 
 type Mods = Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean; code: string }>;
 const press = (key: string, mods: Mods = {}) => ({
@@ -17,9 +25,19 @@ const alt = (key: string, mods: Mods = {}) => press(key, { altKey: true, ...mods
 describe("the screen list", () => {
   it("groups the screens as Front desk, Money and Set-up", () => {
     expect(GROUPS.map((g) => g.label)).toEqual(["Front desk", "Money", "Set-up"]);
-    expect(screensIn("frontDesk").map((s) => s.label)).toEqual(["Today", "Schedule", "Worklists"]);
-    expect(screensIn("money").map((s) => s.label)).toEqual(["Day sheet", "Statements"]);
-    expect(screensIn("setup").map((s) => s.label)).toEqual(["Office", "Insurance", "Fees", "Recovery kit"]);
+    expect(screensIn("frontDesk", ADMIN).map((s) => s.label)).toEqual(["Today", "Schedule", "Worklists"]);
+    expect(screensIn("money", ADMIN).map((s) => s.label)).toEqual(["Day sheet", "Statements"]);
+    expect(screensIn("setup", ADMIN).map((s) => s.label)).toEqual(["Office", "Insurance", "Fees", "Users", "Audit log", "Recovery kit"]);
+  });
+
+  it("offers only the screens the user's permissions allow", () => {
+    expect(screensIn("setup", FRONT_DESK).map((s) => s.label)).toEqual(["Office", "Fees"]);
+    expect(allowedScreen("recoveryKit", FRONT_DESK)).toBe(false);
+    expect(allowedScreen("users", FRONT_DESK)).toBe(false);
+    expect(allowedScreen("audit", FRONT_DESK)).toBe(false);
+    expect(allowedScreen("today", FRONT_DESK)).toBe(true);
+    expect(screensIn("frontDesk", { permissions: ["office_setup"] })).toEqual([]);
+    expect(screensIn("frontDesk", null)).toEqual([]);
   });
 
   it("keeps the test ids the E2E tests click", () => {
@@ -32,6 +50,8 @@ describe("the screen list", () => {
       "show-setup",
       "show-insurance",
       "show-fees",
+      "show-users",
+      "show-audit",
       "show-recovery-kit",
     ]);
   });

@@ -2,6 +2,8 @@
 // shortcuts: Alt + a letter (mnemonic where it can be: Alt+T Today, Alt+S Schedule…). Alt keeps
 // clear of `/` and Ctrl/Cmd+K (search, lib/keys.ts) and of what a field types: in a field they
 // fire only when Alt types no character (see `screenForKey`).
+import type { Permission, SessionUser } from "../bindings";
+import { mayAny } from "./access";
 import { isEditable } from "./keys";
 
 export type ScreenGroup = "frontDesk" | "money" | "setup";
@@ -15,6 +17,8 @@ export type ScreenId =
   | "setup"
   | "insurance"
   | "fees"
+  | "users"
+  | "audit"
   | "recoveryKit";
 
 export type Screen = {
@@ -25,6 +29,8 @@ export type Screen = {
   key: string;
   /** The nav item's data-testid (the E2E tests click these). */
   testid: string;
+  /** Shown to users with at least one of these permissions (what its reads or its panels need). */
+  needs: readonly Permission[];
 };
 
 export const GROUPS: readonly { id: ScreenGroup; label: string }[] = [
@@ -34,20 +40,28 @@ export const GROUPS: readonly { id: ScreenGroup; label: string }[] = [
 ];
 
 export const SCREENS: readonly Screen[] = [
-  { id: "today", label: "Today", group: "frontDesk", key: "t", testid: "show-today" },
-  { id: "schedule", label: "Schedule", group: "frontDesk", key: "s", testid: "show-schedule" },
-  { id: "claims", label: "Worklists", group: "frontDesk", key: "w", testid: "show-claims" },
-  { id: "daySheet", label: "Day sheet", group: "money", key: "d", testid: "show-day-sheet" },
-  { id: "statements", label: "Statements", group: "money", key: "m", testid: "show-statements" },
-  { id: "setup", label: "Office", group: "setup", key: "o", testid: "show-setup" },
-  { id: "insurance", label: "Insurance", group: "setup", key: "i", testid: "show-insurance" },
-  { id: "fees", label: "Fees", group: "setup", key: "f", testid: "show-fees" },
-  { id: "recoveryKit", label: "Recovery kit", group: "setup", key: "k", testid: "show-recovery-kit" },
+  { id: "today", label: "Today", group: "frontDesk", key: "t", testid: "show-today", needs: ["view_patients"] },
+  { id: "schedule", label: "Schedule", group: "frontDesk", key: "s", testid: "show-schedule", needs: ["view_patients"] },
+  { id: "claims", label: "Worklists", group: "frontDesk", key: "w", testid: "show-claims", needs: ["view_patients"] },
+  { id: "daySheet", label: "Day sheet", group: "money", key: "d", testid: "show-day-sheet", needs: ["view_reports"] },
+  { id: "statements", label: "Statements", group: "money", key: "m", testid: "show-statements", needs: ["print_export_phi"] },
+  { id: "setup", label: "Office", group: "setup", key: "o", testid: "show-setup", needs: ["office_setup", "lock_ledger", "print_export_phi"] },
+  { id: "insurance", label: "Insurance", group: "setup", key: "i", testid: "show-insurance", needs: ["manage_insurance_plans"] },
+  { id: "fees", label: "Fees", group: "setup", key: "f", testid: "show-fees", needs: ["view_patients"] },
+  { id: "users", label: "Users", group: "setup", key: "u", testid: "show-users", needs: ["manage_users"] },
+  { id: "audit", label: "Audit log", group: "setup", key: "a", testid: "show-audit", needs: ["view_audit"] },
+  { id: "recoveryKit", label: "Recovery kit", group: "setup", key: "k", testid: "show-recovery-kit", needs: ["view_recovery_kit"] },
 ];
 
-/** The screens of one group, in rail order. */
-export function screensIn(group: ScreenGroup): Screen[] {
-  return SCREENS.filter((s) => s.group === group);
+/** The screens of one group the user may open, in rail order. */
+export function screensIn(group: ScreenGroup, user: Pick<SessionUser, "permissions"> | null): Screen[] {
+  return SCREENS.filter((s) => s.group === group && allowedScreen(s.id, user));
+}
+
+/** May `user` open this screen? */
+export function allowedScreen(id: ScreenId, user: Pick<SessionUser, "permissions"> | null): boolean {
+  const s = SCREENS.find((x) => x.id === id);
+  return !!s && mayAny(user, s.needs);
 }
 
 /** Is `id` one of the screens (rather than, say, a patient card)? */

@@ -18,6 +18,7 @@ vi.mock("../../bindings", () => ({
 }));
 
 import AccountPanel from "./AccountPanel.svelte";
+import { session } from "../../lib/session.svelte";
 
 const ok = <T,>(data: T) => ({ status: "ok", data });
 const invalid = (field: string, problem: string) => ({
@@ -73,6 +74,18 @@ describe("the account panel", () => {
   afterEach(() => {
     cleanup();
     vi.resetAllMocks();
+  });
+
+  it("offers adjustments and reversals only to users who may adjust the ledger", async () => {
+    session.user = {
+      user_id: 2, username: "fran", full_name: "Fran Desk", role: "front_desk",
+      permissions: ["view_patients", "edit_patients", "schedule", "edit_treatment", "take_payments", "verify_insurance", "print_export_phi", "view_reports"],
+    };
+    render(AccountPanel, { patientId: PATIENT });
+    await screen.findByTestId("account-balance");
+    expect(screen.getByTestId("take-payment")).toBeTruthy();
+    expect(screen.queryByTestId("adjust-account")).toBeNull();
+    expect(screen.queryAllByTestId("reverse-entry")).toEqual([]);
   });
 
   it("shows the figures, the aging, the family's balances and the ledger", async () => {
