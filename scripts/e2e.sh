@@ -26,3 +26,7 @@ pids+=($!)
 for _ in $(seq 1 50); do curl -sf http://127.0.0.1:4444/status >/dev/null && break; sleep 0.2; done
 # E2E_FILES: run only these test files (default: all).
 node --test --test-concurrency=1 ${E2E_FILES:-tests/e2e/*.test.mjs}
+# After the whole suite: no seeded patient name in plain text anywhere it must not be.
+if [ -z "${E2E_FILES:-}" ]; then
+  scripts/phi-scan.sh Okonkwo Adaeze Ifeoma Lindqvist Kowalczyk Achebe Haddad
+fi

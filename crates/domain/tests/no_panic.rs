@@ -219,3 +219,10 @@ proptest! {
         let _ = parse_fee_csv(&csv);
     }
 }
+
+proptest! {
+    #[test]
+    fn typed_backup_times_are_read_or_refused(s in "\\PC{0,20}") {
+        let _ = frontdesk_domain::backup_schedule::parse_time_of_day(&s);
+    }
+}

@@ -83,12 +83,24 @@ impl Db {
             .write(true)
             .create_new(true)
             .open(path)?;
-        let db = Self::connect(path, key, false).await?;
+        let db = Self::connect_schema_first(path, key, false, true).await?;
         db.migrate().await?;
         Ok(db)
     }
 
     async fn connect(path: &Path, key: &DbKey, create: bool) -> Result<Db> {
+        Self::connect_schema_first(path, key, create, false).await
+    }
+
+    /// `schema_first`: a new, empty file gets its schema through the writer before any read-only
+    /// connection opens it (a read-only connection cannot key an empty encrypted file, and one
+    /// opened while the first pages were being written failed now and then under load).
+    async fn connect_schema_first(
+        path: &Path,
+        key: &DbKey,
+        create: bool,
+        schema_first: bool,
+    ) -> Result<Db> {
         let opts = options(path, key, create)?;
         let writer = SqlitePoolOptions::new()
             .max_connections(1)
@@ -98,6 +110,9 @@ impl Db {
         sqlx::query("SELECT count(*) FROM sqlite_master")
             .execute(&writer)
             .await?;
+        if schema_first {
+            MIGRATOR.run(&writer).await?;
+        }
         let reader = SqlitePoolOptions::new()
             .max_connections(4)
             .min_connections(1)

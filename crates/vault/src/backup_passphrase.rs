@@ -41,7 +41,12 @@ impl PassphraseKdf {
     /// The 256-bit key for `passphrase` under these parameters.
     pub fn derive(&self, passphrase: &str) -> Result<DatabaseKey, VaultError> {
         let bad = || VaultError::Passphrase("the backup's key parameters are damaged".into());
-        if self.algorithm != "argon2id" {
+        // A manifest is outside input: parameters beyond what FrontDesk writes (up to 1 GiB,
+        // 10 passes, 8 lanes) are refused rather than run.
+        let sane = (8..=1024 * 1024).contains(&self.memory_kib)
+            && (1..=10).contains(&self.iterations)
+            && (1..=8).contains(&self.lanes);
+        if self.algorithm != "argon2id" || !sane {
             return Err(bad());
         }
         let salt = hex::decode(&self.salt).map_err(|_| bad())?;

@@ -45,7 +45,7 @@ export const SCREENS: readonly Screen[] = [
   { id: "claims", label: "Worklists", group: "frontDesk", key: "w", testid: "show-claims", needs: ["view_patients"] },
   { id: "daySheet", label: "Day sheet", group: "money", key: "d", testid: "show-day-sheet", needs: ["view_reports"] },
   { id: "statements", label: "Statements", group: "money", key: "m", testid: "show-statements", needs: ["print_export_phi"] },
-  { id: "setup", label: "Office", group: "setup", key: "o", testid: "show-setup", needs: ["office_setup", "lock_ledger", "print_export_phi"] },
+  { id: "setup", label: "Office", group: "setup", key: "o", testid: "show-setup", needs: ["office_setup", "lock_ledger", "print_export_phi", "backups_restore"] },
   { id: "insurance", label: "Insurance", group: "setup", key: "i", testid: "show-insurance", needs: ["manage_insurance_plans"] },
   { id: "fees", label: "Fees", group: "setup", key: "f", testid: "show-fees", needs: ["view_patients"] },
   { id: "users", label: "Users", group: "setup", key: "u", testid: "show-users", needs: ["manage_users"] },

@@ -1,11 +1,14 @@
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/svelte";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { tick } from "svelte";
 
 const scheduleDay = vi.fn();
 const dueToday = vi.fn();
 const appointmentAction = vi.fn();
+const backupHealth = vi.fn();
 vi.mock("../../bindings", () => ({
   commands: {
+    backupHealth: () => backupHealth(),
     scheduleDay: (d: string) => scheduleDay(d),
     dueToday: (p: number) => dueToday(p),
     appointmentAction: (id: number, a: unknown) => appointmentAction(id, a),
@@ -13,6 +16,7 @@ vi.mock("../../bindings", () => ({
 }));
 
 import TodayBoard from "./TodayBoard.svelte";
+import { session } from "../../lib/session.svelte";
 
 const ok = <T,>(data: T) => ({ status: "ok", data });
 const person = (id: number, last: string) => ({ id, last_name: last, first_name: "A", preferred_name: "", date_of_birth: "1980-01-01", chart_number: "1", phone: "", status: "active", has_alerts: false, guarantor_id: null });
@@ -56,5 +60,76 @@ describe("the today board", () => {
     expect(within(screen.getByTestId("board-checked-out")).getByTestId("board-pay")).toBe(pay[0]);
     await fireEvent.click(pay[0]);
     expect(onPay).toHaveBeenCalledWith(3);
+  });
+});
+
+describe("the backup banner on the today board", () => {
+  const health = (over: { stale?: boolean; folder_missing?: boolean }, lastGood: string | null = "2026-11-21T02:00:00Z") => ok({
+    schedule: { folder: "E:\\Backups", daily_at: "02:00", on_close: true, keep_daily: 7, keep_monthly: 12 },
+    last: { last_attempt_at: lastGood, last_ok: true, last_error: null, last_good_at: lastGood, last_good_file: "f.fdbk", last_good_bytes: 1000 },
+    stale: false,
+    folder_missing: false,
+    ...over,
+  });
+  const settle = async () => {
+    await new Promise((r) => setTimeout(r, 0));
+    await tick();
+  };
+  const board = async () => {
+    scheduleDay.mockResolvedValue(ok({ date: "2026-11-24", appointments: [appt(1, "scheduled")] }));
+    render(TodayBoard, { onOpenPatient: vi.fn() });
+    await screen.findByTestId("board-card");
+  };
+
+  afterEach(() => {
+    cleanup();
+    vi.resetAllMocks();
+    vi.useRealTimers();
+  });
+
+  it("says how long ago the last good backup was when backups are stale", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-11-24T15:20:00Z"));
+    backupHealth.mockResolvedValue(health({ stale: true }));
+    await board();
+    const banner = await screen.findByTestId("backup-banner");
+    expect(banner.getAttribute("role")).toBe("alert");
+    expect(banner.textContent).toContain("Last good backup: 3 days ago");
+  });
+
+  it("says there is no backup yet, to a front desk user too", async () => {
+    session.user = { user_id: 2, username: "fd", full_name: "Fran Desk", role: "front_desk", permissions: ["view_patients", "schedule"] };
+    backupHealth.mockResolvedValue(health({ stale: true }, null));
+    await board();
+    const banner = await screen.findByTestId("backup-banner");
+    expect(banner.textContent).toContain("No backup yet");
+    expect(banner.textContent).not.toContain("Office screen");
+  });
+
+  it("says the backup folder cannot be found", async () => {
+    backupHealth.mockResolvedValue(health({ folder_missing: true }));
+    await board();
+    const banner = await screen.findByTestId("backup-banner");
+    expect(banner.textContent).toContain("The backup folder cannot be found (is the drive connected?)");
+    expect(banner.textContent).not.toContain("Last good backup");
+  });
+
+  it("shows no banner when backups are healthy", async () => {
+    backupHealth.mockResolvedValue(health({}));
+    await board();
+    await vi.waitFor(() => expect(backupHealth).toHaveBeenCalled());
+    await settle();
+    expect(screen.queryByTestId("backup-banner")).toBeNull();
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
+  it("keeps the board working when the backup health cannot be read", async () => {
+    backupHealth.mockRejectedValue(new Error("ipc down"));
+    await board();
+    await vi.waitFor(() => expect(backupHealth).toHaveBeenCalled());
+    await settle();
+    expect(screen.queryByTestId("backup-banner")).toBeNull();
+    expect(screen.queryByTestId("error-message")).toBeNull();
+    expect(screen.getAllByTestId("board-card")).toHaveLength(1);
   });
 });

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# PHI on disk: after the E2E suite (demo data, printing, a backup and a restore through the real
+# app and CLI), looks for the names the tests seeded wherever patient data must never land in
+# plain text — the E2E data and backup folders (their databases are encrypted), temp folders,
+# ~/.cache and ~/.local/share (the web view's caches and storage), the CUPS spool and logs, and the
+# suite's own logs. One hit fails the run. The CUPS-PDF output folder ($CUPS_PDF_OUT, the test
+# "printer") and files the user asked to save (~/Documents) are outputs, not leaks, and are not
+# scanned.
+# Usage: scripts/phi-scan.sh MARKER...
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ "$#" -gt 0 ] || { echo "phi-scan: give the marker names" >&2; exit 2; }
+places=(/tmp /var/tmp "$HOME/.cache" "$HOME/.local/share" /var/spool/cups /var/log/cups tests/e2e/out)
+# The tests' own input files (patient drafts handed to the CLI, like a file an office imports)
+# are the tests' data, not FrontDesk's.
+excludes=(--exclude-dir=bash_jobs.* --exclude-dir=Documents --exclude=p.json --exclude=draft.json)
+if [ -n "${CUPS_PDF_OUT:-}" ]; then excludes+=("--exclude-dir=$(basename "$CUPS_PDF_OUT")"); fi
+scanned=0
+hits=0
+for p in "${places[@]}"; do
+  [ -e "$p" ] || continue
+  scanned=$((scanned + 1))
+  for m in "$@"; do
+    if found=$(grep -rlaF "${excludes[@]}" -- "$m" "$p" 2>/dev/null); then
+      echo "phi-scan: '$m' found in plain text in:" >&2
+      echo "$found" | sed 's/^/  /' >&2
+      hits=$((hits + 1))
+    fi
+  done
+done
+[ "$scanned" -ge 3 ] || { echo "phi-scan: too few places to scan ($scanned)" >&2; exit 1; }
+if [ "$hits" -gt 0 ]; then exit 1; fi
+echo "phi-scan: no plain-text patient names in ${scanned} places"
