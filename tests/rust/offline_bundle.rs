@@ -23,6 +23,8 @@ const INERT_HOSTS: &[&str] = &[
     "foo.bar",
     "example.com",
     "тест",
+    // The scheme alone, as in `url.startsWith("https://")`.
+    "",
 ];
 
 fn dist() -> PathBuf {
