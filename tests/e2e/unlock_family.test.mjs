@@ -71,4 +71,13 @@ test("a lost keychain entry is recovered with the code, then a family is linked"
     await s.quit();
   }
   assert.match(cli(dir, "patient", "search", "rania", "--json"), /Rania/);
+
+  // A backup to a folder and its restore onto "a new computer" (a new folder, the code alone):
+  // the family comes back; the PHI scan after the suite also searches these folders.
+  const usb = await mkdtemp(join(tmpdir(), "frontdesk-e2e-backups-"));
+  const made = JSON.parse(cli(dir, "backup", "--to", usb, "--json"));
+  assert.match(cli(dir, "verify-backup", made.file), /^ok: /);
+  const newPc = join(await mkdtemp(join(tmpdir(), "frontdesk-e2e-newpc-")), "data");
+  cli(newPc, "restore", made.file, "--into", newPc, "--recovery-code", code);
+  assert.match(cli(newPc, "patient", "search", "omar", "--json"), /Haddad/);
 });
