@@ -23,7 +23,7 @@ for p in "${places[@]}"; do
   [ -e "$p" ] || continue
   scanned=$((scanned + 1))
   for m in "$@"; do
-    if found=$(grep -rlaF "${excludes[@]}" -- "$m" "$p" 2>/dev/null); then
+    if found=$(grep -rlasF "${excludes[@]}" -- "$m" "$p" 2>/dev/null); then
       echo "phi-scan: '$m' found in plain text in:" >&2
       echo "$found" | sed 's/^/  /' >&2
       hits=$((hits + 1))

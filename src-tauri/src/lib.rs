@@ -3,6 +3,7 @@
 mod command_macro;
 mod commands;
 mod session;
+mod single_instance;
 
 use frontdesk_app::admin::backup_schedule::BackupTrigger;
 use frontdesk_app::admin::data_folder::DataDir;
@@ -42,7 +43,26 @@ pub fn run() {
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
-            let session = tauri::async_runtime::block_on(Session::start(data_dir()));
+            let dir = data_dir();
+            let socket = single_instance::socket_path(dir.root());
+            let session = tauri::async_runtime::block_on(Session::start(dir));
+            if session.in_use() {
+                // A second start on this folder: bring the first window forward and end. If it
+                // cannot be reached (another OS user's session), this window says FrontDesk is
+                // open elsewhere.
+                if single_instance::ask_first_to_focus(&socket) {
+                    std::process::exit(0);
+                }
+            } else {
+                let handle = app.handle().clone();
+                let _ = single_instance::listen(&socket, move || {
+                    if let Some(w) = handle.webview_windows().values().next() {
+                        let _ = w.unminimize();
+                        let _ = w.show();
+                        let _ = w.set_focus();
+                    }
+                });
+            }
             app.manage(session);
             tauri::async_runtime::spawn(backup_ticks(app.handle().clone()));
             Ok(())

@@ -41,6 +41,12 @@ impl Session {
         }
     }
 
+    /// FrontDesk already runs on this folder (this window could not take its lock).
+    pub fn in_use(&self) -> bool {
+        self._folder_lock.is_none()
+            && matches!(self.state.try_read().as_deref(), Ok(State::Failed(e)) if e.code == ErrorCode::InUse)
+    }
+
     pub async fn status(&self) -> Result<AppStatus, AppError> {
         match &*self.state.read().await {
             State::Ready(app) => app.current_status().await,
