@@ -114,3 +114,81 @@ fn the_host_finder_finds_hosts() {
         ["b", "cdn.example.net"]
     );
 }
+
+/// Hosts named in the desktop binary that are references, not endpoints: crates' documentation
+/// and licence links, XML/ICC/XMP namespace names, the font's home page.
+const BINARY_REFERENCE_HOSTS: &[&str] = &[
+    "github.com",
+    "docs.rs",
+    "www.w3.org",
+    "ns.adobe.com",
+    "partners.adobe.com",
+    "purl.org",
+    "www.npes.org",
+    "www.color.org",
+    "dejavu.sourceforge.net",
+];
+
+/// Top-level domains a real remote URL would use (words from compression dictionaries that happen
+/// to follow "http://" — `www.css`, `www.years` — are not hosts).
+const REAL_TLDS: &[&str] = &[
+    "com", "org", "net", "io", "dev", "rs", "app", "edu", "gov", "co", "us", "uk", "de", "ai",
+    "cloud", "info", "biz",
+];
+
+#[test]
+fn the_desktop_binary_names_no_remote_endpoint() {
+    // target/debug/deps/offline_bundle-… → target/debug/frontdesk-desktop
+    let exe = std::env::current_exe().unwrap();
+    let bin = exe
+        .parent()
+        .and_then(|d| d.parent())
+        .unwrap()
+        .join(format!("frontdesk-desktop{}", std::env::consts::EXE_SUFFIX));
+    let bytes = std::fs::read(&bin).unwrap_or_else(|e| {
+        panic!(
+            "the desktop binary {} is missing ({e}): cargo test --workspace builds it",
+            bin.display()
+        )
+    });
+    let mut remote = std::collections::BTreeSet::new();
+    let mut seen = 0;
+    // One pass for both schemes (the binary is hundreds of megabytes in a debug build).
+    let mut i = 0;
+    while let Some(off) = bytes[i..].iter().position(|b| *b == b'h') {
+        let at = i + off;
+        i = at + 1;
+        let rest = &bytes[at..];
+        let start = if rest.starts_with(b"https://") {
+            8
+        } else if rest.starts_with(b"http://") {
+            7
+        } else {
+            continue;
+        };
+        let host: String = rest[start..]
+            .iter()
+            .take(253)
+            .take_while(|b| {
+                b.is_ascii_lowercase() || b.is_ascii_digit() || **b == b'.' || **b == b'-'
+            })
+            .map(|b| *b as char)
+            .collect();
+        let tld = host.rsplit('.').next().unwrap_or("");
+        if !host.contains('.') || !REAL_TLDS.contains(&tld) {
+            continue;
+        }
+        seen += 1;
+        if !BINARY_REFERENCE_HOSTS.contains(&host.as_str()) {
+            remote.insert(host);
+        }
+    }
+    assert!(
+        seen > 0,
+        "expected the libraries' reference links in the binary (is it the right file?)"
+    );
+    assert!(
+        remote.is_empty(),
+        "the desktop binary names remote hosts: {remote:?}"
+    );
+}
