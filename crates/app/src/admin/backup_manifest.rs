@@ -180,13 +180,16 @@ impl App {
 
     /// Describes the finished backup at `dest` (`f` was read from the checked copy itself) and
     /// writes the manifest beside it.
+    /// `content` is the finished backup's bytes (still under its temporary name); `dest` is the
+    /// name it will have.
     pub(crate) fn write_manifest(
         &self,
         dest: &Path,
+        content: &Path,
         f: Facts,
         kdf: Option<PassphraseKdf>,
     ) -> Result<BackupManifest, AppError> {
-        let (bytes, sha256) = checksum(dest)?;
+        let (bytes, sha256) = checksum(content)?;
         let manifest = BackupManifest {
             format: 1,
             app_version: env!("CARGO_PKG_VERSION").into(),

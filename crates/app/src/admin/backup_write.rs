@@ -44,20 +44,25 @@ impl App {
         let _ = std::fs::remove_file(&tmp);
         let passphrase = self.backup_passphrase_key().await?;
         let written = self.write_checked_backup(&tmp, passphrase.as_ref()).await;
-        let published = written.and_then(|facts| {
+        // The manifest goes into place before the backup does: a backup file in the folder always
+        // has its manifest (an interruption in between leaves only a manifest without a file).
+        let kdf = passphrase.map(|p| p.kdf);
+        let published = async {
+            let facts = written?;
             crate::admin::restore_backup::sync_file(&tmp)?;
+            let manifest = self.write_manifest(dest, &tmp, facts, kdf)?;
             std::fs::rename(&tmp, dest)?;
             match dest.parent().filter(|p| !p.as_os_str().is_empty()) {
                 Some(folder) => crate::admin::restore_backup::sync_dir(folder)?,
                 None => crate::admin::restore_backup::sync_dir(std::path::Path::new("."))?,
             }
-            Ok(facts)
-        });
+            Ok::<_, AppError>(manifest)
+        }
+        .await;
         if published.is_err() {
             let _ = std::fs::remove_file(&tmp);
         }
-        let facts = published?;
-        self.write_manifest(dest, facts, passphrase.map(|p| p.kdf))
+        published
     }
 
     /// Writes the backup to `tmp`, checks it and reads, from the same opening, what its manifest
