@@ -140,6 +140,15 @@ async fn log(
     audit::insert(conn, &event, now).await
 }
 
+async fn username_of(conn: &mut SqliteConnection, id: i64) -> Result<String> {
+    Ok(
+        sqlx::query_scalar("SELECT username FROM users WHERE id = ?")
+            .bind(id)
+            .fetch_one(conn)
+            .await?,
+    )
+}
+
 /// A change to one user by an administrator (or by the user, for their own password or PIN).
 pub enum Change<'a> {
     Role(&'a str),
@@ -245,10 +254,7 @@ pub async fn record_failure(
     .bind(id)
     .execute(&mut *tx)
     .await?;
-    let username: String = sqlx::query_scalar("SELECT username FROM users WHERE id = ?")
-        .bind(id)
-        .fetch_one(&mut *tx)
-        .await?;
+    let username = username_of(&mut tx, id).await?;
     let fields: &[&str] = if locked_out { &["locked_out"] } else { &[] };
     log(&mut tx, &username, action, id, fields, now).await?;
     tx.commit().await?;
@@ -279,10 +285,7 @@ pub async fn record_sign_in(
         .execute(&mut *tx)
         .await?;
     }
-    let username: String = sqlx::query_scalar("SELECT username FROM users WHERE id = ?")
-        .bind(id)
-        .fetch_one(&mut *tx)
-        .await?;
+    let username = username_of(&mut tx, id).await?;
     log(&mut tx, &username, action, id, &[], now).await?;
     tx.commit().await?;
     Ok(())

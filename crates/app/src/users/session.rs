@@ -38,6 +38,16 @@ pub(crate) struct SessionState {
     pub(crate) auto_lock_minutes: u32,
 }
 
+impl SessionState {
+    /// True when the session has been idle past the office's minutes (0: never locks).
+    fn idle_past(&self, now: DateTime<Utc>) -> bool {
+        self.auto_lock_minutes > 0
+            && self
+                .last_activity
+                .is_some_and(|last| idle_expired(last, self.auto_lock_minutes, now))
+    }
+}
+
 pub(crate) type Session = Mutex<SessionState>;
 
 pub(crate) fn permissions_vec(set: BTreeSet<Permission>) -> Vec<Permission> {
@@ -82,11 +92,9 @@ impl App {
         if s.locked {
             return Err(session_locked());
         }
-        if let Some(last) = s.last_activity {
-            if s.auto_lock_minutes > 0 && idle_expired(last, s.auto_lock_minutes, now) {
-                s.locked = true;
-                return Ok(Gate::IdleLocked(user));
-            }
+        if s.idle_past(now) {
+            s.locked = true;
+            return Ok(Gate::IdleLocked(user));
         }
         if user.may(p) {
             s.last_activity = Some(now);
@@ -160,17 +168,12 @@ impl App {
             if s.locked {
                 return Err(session_locked());
             }
-            match s.last_activity {
-                Some(last)
-                    if s.auto_lock_minutes > 0 && idle_expired(last, s.auto_lock_minutes, now) =>
-                {
-                    s.locked = true;
-                    Some(user)
-                }
-                _ => {
-                    s.last_activity = Some(now);
-                    None
-                }
+            if s.idle_past(now) {
+                s.locked = true;
+                Some(user)
+            } else {
+                s.last_activity = Some(now);
+                None
             }
         };
         if let Some(user) = expired_user {
@@ -247,11 +250,9 @@ impl App {
         if s.locked {
             return Err(session_locked());
         }
-        if let Some(last) = s.last_activity {
-            if s.auto_lock_minutes > 0 && idle_expired(last, s.auto_lock_minutes, self.now()) {
-                s.locked = true;
-                return Err(session_locked());
-            }
+        if s.idle_past(self.now()) {
+            s.locked = true;
+            return Err(session_locked());
         }
         s.last_activity = Some(self.now());
         Ok(())

@@ -58,6 +58,15 @@ pub(crate) fn session_user(row: &UserRow) -> Result<SessionUser, AppError> {
     })
 }
 
+/// The stored failure count, time and lock-out, as the throttle rules read them.
+fn attempts_of(row: &UserRow) -> Attempts {
+    Attempts {
+        failed: row.failed_attempts.max(0) as u32,
+        last_failed_at: row.last_failed_at,
+        locked_out: row.locked_out,
+    }
+}
+
 fn wrong_credentials() -> AppError {
     AppError::new(ErrorCode::Unauthorized, "Wrong username or password.")
 }
@@ -124,11 +133,7 @@ impl App {
             let _ = verify_secret(secret, &DUMMY_HASH);
             return Err(wrong_credentials());
         };
-        let attempts = Attempts {
-            failed: row.failed_attempts.max(0) as u32,
-            last_failed_at: row.last_failed_at,
-            locked_out: row.locked_out,
-        };
+        let attempts = attempts_of(&row);
         match sign_in_throttle::gate(&attempts, now) {
             Gate::Open => {}
             Gate::LockedOut => {
@@ -254,11 +259,7 @@ impl App {
         if verify_secret(password, &row.password_hash) {
             Ok(me)
         } else {
-            let attempts = Attempts {
-                failed: row.failed_attempts.max(0) as u32,
-                last_failed_at: row.last_failed_at,
-                locked_out: row.locked_out,
-            };
+            let attempts = attempts_of(&row);
             let after = sign_in_throttle::failed(&attempts, self.now());
             users::record_failure(
                 &self.db,
