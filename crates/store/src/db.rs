@@ -47,7 +47,28 @@ pub struct Db {
     path: PathBuf,
 }
 
+/// Initialises SQLite (and SQLCipher with it) once per process, on one thread, before any
+/// connection opens. `sqlite3_initialize` marks SQLite initialised *before* it runs SQLCipher's
+/// own set-up (`sqlcipher_extra_init`, outside SQLite's init mutex), so a thread opening its first
+/// connection while another thread was still in that set-up got SQLITE_ERROR from `PRAGMA key`
+/// ("An error occurred with PRAGMA key or rekey …"; seen in CI on a test's first open). Here the
+/// other threads wait until the first call has returned, and by then the set-up is complete.
+fn initialise_sqlite() -> Result<()> {
+    static INITIALISED: std::sync::OnceLock<std::os::raw::c_int> = std::sync::OnceLock::new();
+    // SAFETY: `sqlite3_initialize` takes no arguments and may be called at any time, from any
+    // thread; it is idempotent.
+    let rc = *INITIALISED.get_or_init(|| unsafe { libsqlite3_sys::sqlite3_initialize() });
+    if rc == libsqlite3_sys::SQLITE_OK {
+        Ok(())
+    } else {
+        Err(StoreError::Io(std::io::Error::other(format!(
+            "the SQLite library could not be initialised (code {rc})"
+        ))))
+    }
+}
+
 fn options(path: &Path, key: &DbKey, create: bool) -> Result<SqliteConnectOptions> {
+    initialise_sqlite()?;
     let mut o = SqliteConnectOptions::from_str("sqlite://")
         .map_err(StoreError::Sqlx)?
         .filename(path)
