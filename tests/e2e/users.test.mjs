@@ -12,6 +12,7 @@ import { PASSWORD, Session, signIn } from "./webdriver.mjs";
 
 const t = (id) => `[data-testid="${id}"]`;
 const FRAN_PASSWORD = "fran front desk pw";
+const FRAN_NEW_PASSWORD = "fran's new password";
 const PIN = "2468";
 
 /** Calls a Tauri command from the page; resolves to {ok, value} or {ok: false, error}. */
@@ -123,6 +124,22 @@ test("first administrator, a front-desk user without adjustments or the recovery
     await s.waitText(t("patient-name"), (x) => x.includes("Ifeoma") && x.includes("Vasquez"));
     await s.waitText(t("current-user"), (x) => x === "Fran Desk");
     await s.screenshot("62-back-with-pin");
+
+    // Fran changes her own password: the old one no longer signs her in, the new one does.
+    await s.click(t("change-password-open"));
+    await s.type(t("change-password-current"), FRAN_PASSWORD);
+    await s.type(t("change-password-new"), FRAN_NEW_PASSWORD);
+    await s.type(t("change-password-again"), FRAN_NEW_PASSWORD);
+    await s.click(t("change-password-save"));
+    await s.find(t("change-password-done"));
+    await s.click(t("change-password-close"));
+    await s.click(t("switch-user"));
+    await signIn(s, "fran", FRAN_PASSWORD);
+    await s.waitText(t("sign-in-error"), (x) => x.length > 0);
+    await s.clear(t("sign-in-username"));
+    await s.clear(t("sign-in-password"));
+    await signIn(s, "fran", FRAN_NEW_PASSWORD);
+    await s.waitText(t("current-user"), (x) => x === "Fran Desk");
   } finally {
     await s.quit();
   }

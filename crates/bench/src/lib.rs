@@ -2,3 +2,4 @@
 //! demo generators in an encrypted database, with the plaintext baseline measured in the same run.
 pub mod schedule;
 pub mod search;
+pub mod ui_folder;

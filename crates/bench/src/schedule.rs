@@ -32,14 +32,14 @@ pub struct ScheduleBench {
     pub per_day: f64,
 }
 
-const OPERATORIES: i64 = 20;
-const PROVIDERS: i64 = 30;
+pub const OPERATORIES: i64 = 20;
+pub const PROVIDERS: i64 = 30;
 const TZ: Tz = chrono_tz::America::Chicago;
 
 /// Every weekday of ten years up to 2026-12-31, each operatory booked with back-to-back visits
 /// (30 to 60 minutes) from 7:00 until about `n` appointments are spread evenly; the provider of an
 /// operatory changes by weekday so providers move between rooms.
-fn appointments(n: usize, patients: i64) -> Vec<(i64, Appointment)> {
+pub fn appointments(n: usize, patients: i64) -> Vec<(i64, Appointment)> {
     let start = NaiveDate::from_ymd_opt(2017, 1, 2).expect("date");
     let days: Vec<NaiveDate> = (0..3652)
         .map(|i| start + Duration::days(i))

@@ -99,8 +99,32 @@ pub async fn bench(cmd: BenchCommand) -> Result<(), AppError> {
         BenchCommand::Estimate { procedures, json } => {
             crate::estimate_cmd::bench(procedures, json)?;
         }
+        BenchCommand::UiFolder { .. } => unreachable!("dispatched with its data folder"),
     }
     Ok(())
+}
+
+/// The patients of a `bench ui-folder` office that get the whole demo (the demo's per-patient
+/// insurance, plans and ledgers take minutes per ten thousand).
+pub const DEMO_PATIENTS: usize = 5_000;
+
+/// `frontdesk bench ui-folder`: the demo office on an empty folder, then office scale.
+pub async fn ui_folder(
+    cfg: frontdesk_app::Config,
+    patients: usize,
+    appointments: usize,
+) -> Result<(), AppError> {
+    // The full demo (insurance, plans, ledgers) for the first patients; the rest in bulk.
+    let demo = patients.min(DEMO_PATIENTS);
+    crate::admin_cmd::demo(cfg.clone(), demo, 42).await?;
+    crate::open_app::with(cfg, crate::open_app::Open::Existing, async |app| {
+        let now = app.now();
+        let booked =
+            frontdesk_bench::ui_folder::fill(app, patients - demo, appointments, now).await?;
+        println!("office-scale schedule: {booked} appointments in 20 operatories");
+        Ok(())
+    })
+    .await
 }
 
 fn tempdir() -> Result<std::path::PathBuf, AppError> {

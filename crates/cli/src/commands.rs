@@ -197,6 +197,10 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
             println!("{}", estimate_cmd::run_file(&read_input(&file)?, explain)?);
             Ok(())
         }
+        Command::Bench(crate::BenchCommand::UiFolder {
+            patients,
+            appointments,
+        }) => bench_cmd::ui_folder(cfg, patients, appointments).await,
         Command::Bench(b) => bench_cmd::bench(b).await,
     }
 }

@@ -308,6 +308,16 @@ pub enum BenchCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Fills an empty data folder for the real-window benchmark (`scripts/bench-ui.sh`): the demo
+    /// office (administrator `admin`, password FRONTDESK_PASSWORD) for the first 5,000 patients,
+    /// the rest of `--patients` added in bulk, 20 operatories and 30 providers, and
+    /// `--appointments` more appointments over ten years. Not a timing itself.
+    UiFolder {
+        #[arg(long, default_value_t = 100_000)]
+        patients: usize,
+        #[arg(long, default_value_t = 1_000_000)]
+        appointments: usize,
+    },
     /// Procedure estimates per second for a realistic mix.
     Estimate {
         #[arg(long, default_value_t = 200_000)]

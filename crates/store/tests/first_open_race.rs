@@ -57,5 +57,10 @@ fn many_threads_opening_the_first_encrypted_databases_at_once_all_succeed() {
     for b in busy {
         b.join().unwrap();
     }
-    assert!(failures.is_empty(), "{} of {THREADS} first opens failed: {:?}", failures.len(), failures.first());
+    assert!(
+        failures.is_empty(),
+        "{} of {THREADS} first opens failed: {:?}",
+        failures.len(),
+        failures.first()
+    );
 }

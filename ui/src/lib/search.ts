@@ -1,5 +1,7 @@
-// Search-as-you-type: debounced, and only the answer to the latest query is ever shown
-// (a slow answer to "jo" must not overwrite the answer to "jos").
+// Search-as-you-type without a fixed delay: the first query goes out at once; while an answer is
+// on its way, further typing only replaces the one query waiting to go (coalesced), which goes the
+// moment that answer arrives. Only the answer to the latest text is ever shown (a slow answer to
+// "jo" must not overwrite the answer to "jos").
 
 export type SearchState<T> = {
   query: string;
@@ -11,16 +13,18 @@ export type SearchState<T> = {
 export type SearchOptions<T> = {
   fetch: (query: string) => Promise<T[]>;
   onChange: (state: SearchState<T>) => void;
-  delayMs?: number;
   minLength?: number;
 };
 
 export function createSearch<T>(opts: SearchOptions<T>) {
-  const delay = opts.delayMs ?? 120;
   const minLength = opts.minLength ?? 1;
   let state: SearchState<T> = { query: "", results: [], loading: false, error: null };
-  let timer: ReturnType<typeof setTimeout> | null = null;
+  /** Bumped by every change of the text: an answer is shown only if it is for the latest. */
   let seq = 0;
+  let inFlight = false;
+  /** The query to send when the one in flight answers (the latest text; older ones are dropped). */
+  let waiting: { query: string; mine: number } | null = null;
+  let disposed = false;
 
   const emit = (patch: Partial<SearchState<T>>) => {
     state = { ...state, ...patch };
@@ -28,12 +32,23 @@ export function createSearch<T>(opts: SearchOptions<T>) {
   };
 
   async function run(query: string, mine: number) {
+    inFlight = true;
     try {
       const results = await opts.fetch(query);
-      if (mine === seq) emit({ results, loading: false, error: null });
+      if (mine === seq && !disposed) emit({ results, loading: false, error: null });
     } catch (e) {
-      if (mine === seq) emit({ loading: false, error: e instanceof Error ? e.message : String(e) });
+      if (mine === seq && !disposed) emit({ loading: false, error: e instanceof Error ? e.message : String(e) });
+    } finally {
+      inFlight = false;
+      const next = waiting;
+      waiting = null;
+      if (next && next.mine === seq && !disposed) void run(next.query, next.mine);
     }
+  }
+
+  function send(query: string, mine: number) {
+    if (inFlight) waiting = { query, mine };
+    else void run(query, mine);
   }
 
   return {
@@ -41,29 +56,23 @@ export function createSearch<T>(opts: SearchOptions<T>) {
     input(raw: string) {
       const query = raw.trim();
       const mine = ++seq;
-      if (timer) clearTimeout(timer);
-      timer = null;
+      waiting = null;
       if (query.length < minLength) {
         emit({ query, results: [], loading: false, error: null });
         return;
       }
       emit({ query, loading: true });
-      timer = setTimeout(() => {
-        timer = null;
-        void run(query, mine);
-      }, delay);
+      send(query, mine);
     },
     /** Re-run the current query now (e.g. after a record changed). */
     refresh() {
       if (state.query.length < minLength) return;
-      const mine = ++seq;
-      if (timer) clearTimeout(timer);
-      timer = null;
-      void run(state.query, mine);
+      send(state.query, ++seq);
     },
     dispose() {
       seq++;
-      if (timer) clearTimeout(timer);
+      waiting = null;
+      disposed = true;
     },
     get state() {
       return state;
