@@ -57,7 +57,11 @@ fn initialise_sqlite() -> Result<()> {
     static INITIALISED: std::sync::OnceLock<std::os::raw::c_int> = std::sync::OnceLock::new();
     // SAFETY: `sqlite3_initialize` takes no arguments and may be called at any time, from any
     // thread; it is idempotent.
-    let rc = *INITIALISED.get_or_init(|| unsafe { libsqlite3_sys::sqlite3_initialize() });
+    let rc = *INITIALISED.get_or_init(|| {
+        let rc = unsafe { libsqlite3_sys::sqlite3_initialize() };
+        skip_sqlcipher_teardown_at_exit();
+        rc
+    });
     if rc == libsqlite3_sys::SQLITE_OK {
         Ok(())
     } else {
@@ -66,6 +70,38 @@ fn initialise_sqlite() -> Result<()> {
         ))))
     }
 }
+
+/// SQLCipher's set-up registers an `atexit` handler that frees its mutexes and private heap. A
+/// process that exits while another thread is still closing a connection (a pool dropped without
+/// `close`, worker threads winding down) then crashed in that thread: SIGSEGV at exit, seen in CI
+/// after every test of a binary had passed. Registered after SQLCipher's handler (handlers run in
+/// reverse order), this one runs first and ends the process with the same status, so that
+/// teardown never runs while other threads are still in SQLite (the OS reclaims the memory).
+/// Rust's standard output is line-buffered and flushed before `exit`; C's is flushed here.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn skip_sqlcipher_teardown_at_exit() {
+    extern "C" {
+        // glibc: like `atexit`, with the status given to `exit`.
+        fn on_exit(
+            function: extern "C" fn(std::os::raw::c_int, *mut std::ffi::c_void),
+            arg: *mut std::ffi::c_void,
+        ) -> std::os::raw::c_int;
+    }
+    extern "C" fn end_now(status: std::os::raw::c_int, _: *mut std::ffi::c_void) {
+        // SAFETY: both are async-signal-safe enough for an exit path; `_exit` does not return.
+        unsafe {
+            libc::fflush(std::ptr::null_mut());
+            libc::_exit(status);
+        }
+    }
+    // SAFETY: registers a plain C function with no captured state.
+    unsafe {
+        on_exit(end_now, std::ptr::null_mut());
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn skip_sqlcipher_teardown_at_exit() {}
 
 fn options(path: &Path, key: &DbKey, create: bool) -> Result<SqliteConnectOptions> {
     initialise_sqlite()?;
