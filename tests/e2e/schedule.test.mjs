@@ -112,7 +112,11 @@ test("book from the card, a conflict is refused, verify-before-visit worklist, c
     await s.screenshot("24-booked-by-drag-and-resized");
 
     // Recall: a cleaning done today is due again in six months; book it from the recall list.
+    // The box still holds the first search: clear it (typing appends). With the old debounce this
+    // step clicked the previous answer's row before "achebeachebe" had been answered.
+    await s.clear(t("search-input"));
     await s.type(t("search-input"), "achebe");
+    await s.waitText(t("search-result"), (x) => x.includes("Chidi"));
     await s.click(t("search-result"));
     await s.waitText(t("patient-name"), (x) => x.includes("Chidi"));
     await s.type(t("tp-code"), "D1110");
