@@ -47,8 +47,18 @@ test("first administrator, a front-desk user without adjustments or the recovery
     await s.click(t("show-setup"));
     // The form is filled once the settings are read.
     for (let i = 0; i < 100 && !(await s.value(t("security-auto-lock"))); i++) await new Promise((r) => setTimeout(r, 100));
-    await s.execute("document.querySelector(arguments[0]).scrollIntoView({ block: 'center' });", [t("security-auto-lock")]);
-    await s.clear(t("security-auto-lock"));
+    // The Office screen's panels fill in as their data arrives and may move the field between the
+    // scroll and the clear ("element not interactable", seen once in CI): scroll and try again.
+    for (let i = 0; ; i++) {
+      await s.execute("document.querySelector(arguments[0]).scrollIntoView({ block: 'center' });", [t("security-auto-lock")]);
+      try {
+        await s.clear(t("security-auto-lock"));
+        break;
+      } catch (e) {
+        if (e.code !== "element not interactable" || i >= 20) throw e;
+        await new Promise((r) => setTimeout(r, 150));
+      }
+    }
     await s.type(t("security-auto-lock"), "1");
     await s.click(t("security-save"));
     await s.find(t("security-saved"));
