@@ -32,8 +32,8 @@ pub struct ScheduleBench {
     pub per_day: f64,
 }
 
-pub const OPERATORIES: i64 = 20;
-pub const PROVIDERS: i64 = 30;
+const OPERATORIES: i64 = 20;
+const PROVIDERS: i64 = 30;
 const TZ: Tz = chrono_tz::America::Chicago;
 
 /// Every weekday of ten years up to 2026-12-31, each operatory booked with back-to-back visits
@@ -79,6 +79,19 @@ pub fn appointments(n: usize, patients: i64) -> Vec<(i64, Appointment)> {
     out
 }
 
+/// Adds providers (working `hours`) and operatories until the office has 30 and 20, numbered on
+/// from those it has.
+pub async fn top_up_rooms_and_providers(db: &Db, hours: &WeeklyHours) -> Result<(), AppError> {
+    for p in practice::providers(db).await?.len() as i64 + 1..=PROVIDERS {
+        let id = practice::add_provider(db, &format!("Provider {p}"), "dentist", "#336699").await?;
+        schedule::set_provider_hours(db, id, hours).await?;
+    }
+    for o in practice::operatories(db).await?.len() as i64 + 1..=OPERATORIES {
+        practice::add_operatory(db, &format!("Op {o}")).await?;
+    }
+    Ok(())
+}
+
 async fn build(path: &Path, key: &DbKey, n: usize) -> Result<Db, AppError> {
     let db = Db::create(path, key).await?;
     let now = DateTime::from_timestamp(1_767_225_600, 0).expect("time");
@@ -99,14 +112,7 @@ async fn build(path: &Path, key: &DbKey, n: usize) -> Result<Db, AppError> {
         },
     )
     .await?;
-    for p in 1..=PROVIDERS {
-        let id =
-            practice::add_provider(&db, &format!("Provider {p}"), "dentist", "#336699").await?;
-        schedule::set_provider_hours(&db, id, &hours).await?;
-    }
-    for o in 1..=OPERATORIES {
-        practice::add_operatory(&db, &format!("Op {o}")).await?;
-    }
+    top_up_rooms_and_providers(&db, &hours).await?;
     schedule::add_appointment_type(
         &db,
         &AppointmentType {

@@ -5,9 +5,9 @@
 use chrono::{DateTime, Utc};
 use frontdesk_app::{App, AppError};
 use frontdesk_scheduling::{TimeRange, WeeklyHours};
-use frontdesk_store::{patients, practice, schedule};
+use frontdesk_store::{patients, schedule};
 
-use crate::schedule::{appointments, OPERATORIES, PROVIDERS};
+use crate::schedule::{appointments, top_up_rooms_and_providers};
 
 /// Adds `extra` generated patients in bulk, brings the office up to 20 operatories and 30
 /// providers (open 7:00–19:00 on weekdays) and books `n` appointments. Returns the appointments
@@ -24,13 +24,7 @@ pub async fn fill(
         patients::create_many(db, chunk, "bench", now).await?;
     }
     let hours = WeeklyHours::weekdays(&[TimeRange::hm((7, 0), (19, 0))]);
-    for p in practice::providers(db).await?.len() as i64 + 1..=PROVIDERS {
-        let id = practice::add_provider(db, &format!("Provider {p}"), "dentist", "#336699").await?;
-        schedule::set_provider_hours(db, id, &hours).await?;
-    }
-    for o in practice::operatories(db).await?.len() as i64 + 1..=OPERATORIES {
-        practice::add_operatory(db, &format!("Op {o}")).await?;
-    }
+    top_up_rooms_and_providers(db, &hours).await?;
     let everyone = patients::count(db).await?;
     let mut booked = 0;
     for chunk in appointments(n, everyone).chunks(20_000) {
