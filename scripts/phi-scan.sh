@@ -11,19 +11,27 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ "$#" -gt 0 ] || { echo "phi-scan: give the marker names" >&2; exit 2; }
 places=(/tmp /var/tmp "$HOME/.cache" "$HOME/.local/share" /var/spool/cups /var/log/cups tests/e2e/out)
-# The tests' own input files (patient drafts handed to the CLI, like a file an office imports)
-# are the tests' data, not FrontDesk's.
-excludes=(--exclude-dir=bash_jobs.* --exclude-dir=Documents --exclude=p.json --exclude=draft.json)
-# The repository itself (its tests name the markers; CI may clone it under /tmp).
-excludes+=("--exclude-dir=$(basename "$PWD")")
-if [ -n "${CUPS_PDF_OUT:-}" ]; then excludes+=("--exclude-dir=$(basename "$CUPS_PDF_OUT")"); fi
+# PHI_SCAN_PLACES (colon-separated) replaces them, for scripts/phi-scan-selftest.sh.
+if [ -n "${PHI_SCAN_PLACES:-}" ]; then IFS=: read -r -a places <<<"$PHI_SCAN_PLACES"; fi
+# The tests' own input files (patient drafts handed to the CLI, like a file an office imports,
+# p.json and draft.json) are the tests' data, not FrontDesk's.
+# Source trees are not FrontDesk's data: any folder holding a git checkout (its tests and demo
+# generator name the markers) or a cargo build folder (its binaries embed them) is skipped, wherever
+# it is — a clone of this repository left in /tmp must not fail the run, a real leak beside it must.
+prune=(-name 'bash_jobs.*' -o -name Documents)
+if [ -n "${CUPS_PDF_OUT:-}" ]; then prune+=(-o -path "$CUPS_PDF_OUT"); fi
+prune+=(-o -exec test -e '{}/.git' ';' -o -exec test -f '{}/CACHEDIR.TAG' ';')
 scanned=0
 hits=0
 for p in "${places[@]}"; do
   [ -e "$p" ] || continue
   scanned=$((scanned + 1))
   for m in "$@"; do
-    if found=$(grep -rlasF "${excludes[@]}" -- "$m" "$p" 2>/dev/null); then
+    # grep's status is not used: xargs reports "no match" when any one batch had none.
+    found=$(find "$p" -xdev -type d \( "${prune[@]}" \) -prune \
+        -o -type f ! -name p.json ! -name draft.json -print0 2>/dev/null |
+        xargs -0 -r grep -lasF -- "$m" 2>/dev/null || true)
+    if [ -n "$found" ]; then
       echo "phi-scan: '$m' found in plain text in:" >&2
       echo "$found" | sed 's/^/  /' >&2
       hits=$((hits + 1))

@@ -24,5 +24,8 @@ export CUPS_PDF_OUT
 echo "== Rust: all tests (under a private D-Bus session with gnome-keyring)"
 scripts/with-keyring.sh cargo test --workspace --locked
 
+echo "== PHI scan: self-test (skips source trees, still catches a plain-text name)"
+scripts/phi-scan-selftest.sh
+
 echo "== End-to-end: the real app window through WebDriver, offline (a network namespace with only loopback)"
 unshare --net bash -c 'ip link set lo up && exec scripts/with-keyring.sh scripts/e2e.sh'
