@@ -3,7 +3,7 @@
 //! from the OS keychain, or reports that the recovery code is needed.
 //!
 //! One folder per capability, matching the screens and the rule crates: `patients`, `schedule`,
-//! `insurance`, `money`, `documents`, `admin`, `users` (sign-in, permissions, the audit log). See docs/architecture.md.
+//! `insurance`, `money`, `documents`, `admin`, `users` (sign-in, permissions, the audit log), `reports`. See docs/architecture.md.
 
 pub mod admin;
 pub mod documents;
@@ -11,6 +11,7 @@ pub mod error;
 pub mod insurance;
 pub mod money;
 pub mod patients;
+pub mod reports;
 pub mod schedule;
 pub mod users;
 

@@ -5,8 +5,8 @@ use frontdesk_app::AppError;
 use crate::admin_cmd::{self, LimitChanges};
 use crate::open_app::{config, read_input, with, Open::Existing, Open::ExistingAlone};
 use crate::{
-    bench_cmd, estimate_cmd, insurance_cmd, money_cmd, patient_cmd, schedule_cmd, user_cmd, Cli,
-    Command,
+    bench_cmd, estimate_cmd, insurance_cmd, money_cmd, patient_cmd, report_cmd, schedule_cmd,
+    user_cmd, Cli, Command,
 };
 
 pub async fn run(cli: Cli) -> Result<(), AppError> {
@@ -79,6 +79,17 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
         } => {
             with(cfg, Existing, async |a| {
                 money_cmd::pay(a, patient, &amount, &method, reference).await
+            })
+            .await
+        }
+        Command::Report {
+            name,
+            from,
+            to,
+            json,
+        } => {
+            with(cfg, Existing, async |a| {
+                report_cmd::report(a, name, from, to, json).await
             })
             .await
         }

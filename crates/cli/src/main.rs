@@ -9,6 +9,7 @@ mod money_cmd;
 mod open_app;
 mod output;
 mod patient_cmd;
+mod report_cmd;
 mod schedule_cmd;
 mod user_cmd;
 
@@ -229,6 +230,18 @@ pub enum Command {
     /// A day's charges, payments by type, adjustments and deposit totals.
     DaySheet {
         date: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// A report (needs "view reports"; audited): production (--from/--to, default today),
+    /// aging, insurance-aging (as of today). `--json`: money as decimal strings.
+    Report {
+        #[arg(value_enum)]
+        name: report_cmd::ReportName,
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
         #[arg(long)]
         json: bool,
     },

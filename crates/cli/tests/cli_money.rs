@@ -91,6 +91,38 @@ fn account_pay_day_sheet_statements_and_lock() {
         .any(|c| c["number"] == "5150"));
     assert!(sheet["deposit_cents"].as_i64().unwrap() >= 100);
 
+    // Reports: the day's production is its day sheet, the account's aging row its balance;
+    // money as decimal strings; a bad range is a typed error.
+    let decimal = |c: i64| format!("{}.{:02}", c / 100, (c % 100).abs());
+    let prod = json(
+        dir,
+        &[
+            "report",
+            "production",
+            "--from",
+            &day,
+            "--to",
+            &day,
+            "--json",
+        ],
+    );
+    assert_eq!(prod["report"], "production");
+    assert_eq!(
+        prod["totals"]["charges"],
+        decimal(sheet["charges_cents"].as_i64().unwrap()).as_str()
+    );
+    let aging = json(dir, &["report", "aging", "--json"]);
+    let row = aging["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["guarantor_id"] == g)
+        .expect("the account owing is on the aging report");
+    assert_eq!(row["total"], decimal(balance - 100).as_str());
+    let bad = frontdesk(dir, &["report", "production", "--from", "2026-02-30"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("error[validation]"));
+
     // A statement saved as PDF, read back.
     let pdf = dir.join("statement.pdf");
     ok(

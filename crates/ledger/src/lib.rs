@@ -13,6 +13,7 @@
 //! - [`mod@allocate`]: splitting a payment over open charges ([`allocate()`]), unapplied credit.
 //! - [`mod@aging`]: the balance in 0–30, 31–60, 61–90 and over-90-day buckets ([`aging()`]).
 //! - [`mod@patient_due`]: "balance − estimated insurance = patient due" ([`patient_due()`]).
+//! - [`production`]: production and collections by day (the production report).
 //! - [`plan`]: payment plans: [`instalments`] and what is [`overdue`].
 //!
 //! # Sign convention
@@ -41,6 +42,7 @@ pub mod entry;
 pub mod open_items;
 pub mod patient_due;
 pub mod plan;
+pub mod production;
 pub mod sign;
 pub mod validate;
 
@@ -57,5 +59,6 @@ pub use entry::{
 pub use open_items::{open_charges, OpenCharge, OpenItems};
 pub use patient_due::patient_due;
 pub use plan::{instalments, overdue, Instalment, Overdue, MAX_INSTALMENTS};
+pub use production::{production_by_day, Production};
 pub use sign::{effect, Direction};
 pub use validate::validate_new_entry;

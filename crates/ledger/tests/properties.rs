@@ -274,3 +274,24 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// Every entry lands in one column of the production report: over the whole ledger, net
+    /// production − net collections is the balance, and any split of the days adds up to the whole.
+    #[test]
+    fn production_accounts_for_every_entry(a in attempts(), cut in 0u64..400) {
+        let (ledger, _) = build(&a);
+        let days = production_by_day(&ledger, &[]);
+        let t = frontdesk_ledger::production::total(days.values());
+        prop_assert_eq!(t.net_production - t.net_collections, balance(&ledger).0);
+        prop_assert_eq!(t.net_production, t.charges - t.adjustments - t.write_offs);
+        prop_assert_eq!(t.net_collections, t.patient_payments + t.insurance_payments - t.refunds);
+        let split = base() + Days::new(cut);
+        let (early, late): (Vec<Entry>, Vec<Entry>) =
+            ledger.iter().cloned().partition(|e| e.date < split);
+        let first = production_by_day(&early, &ledger);
+        let second = production_by_day(&late, &ledger);
+        let whole = frontdesk_ledger::production::total(first.values().chain(second.values()));
+        prop_assert_eq!(whole, t);
+    }
+}

@@ -405,6 +405,11 @@ use_cases! { |app, f|
     lock_ledger_through: Some(LockLedger) => app.lock_ledger_through("2001-01-31");
     account: Some(ViewPatients) => app.account(f.patient);
     day_sheet: Some(ViewReports) => app.day_sheet(&f.today);
+    // reports/
+    production_report: Some(ViewReports) => app.production_report(
+        frontdesk_app::reports::Range::parse("2026-01-01", &f.today).unwrap());
+    aging_report: Some(ViewReports) => app.aging_report();
+    insurance_aging_report: Some(ViewReports) => app.insurance_aging_report();
     import_fee_schedule: Some(OfficeSetup) => app.import_fee_schedule(frontdesk_demo::DEMO_FEES_CSV);
     fee_schedule: Some(ViewPatients) => app.fee_schedule();
     take_payment: Some(TakePayments) => app.take_payment(&PaymentDraft {

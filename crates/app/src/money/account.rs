@@ -158,17 +158,8 @@ impl App {
         stored: &[StoredEntry],
     ) -> Result<AccountView, AppError> {
         let ledger: Vec<Entry> = stored.iter().map(|s| s.entry.clone()).collect();
-        let head = family::summary(&self.db, guarantor).await?;
-        let mut people: Vec<PatientSummary> = vec![head.clone()];
-        people.extend(
-            family::members(&self.db, guarantor)
-                .await?
-                .into_iter()
-                .map(|(p, _)| p),
-        );
-        let mut ids: Vec<PatientId> = ledger.iter().map(|e| e.patient_id).collect();
-        ids.retain(|id| !people.iter().any(|p| p.id == *id));
-        people.extend(family::summaries(&self.db, &ids).await?.into_values());
+        let people = self.account_people(guarantor, &ledger).await?;
+        let head = people[0].clone();
         let name = |id: PatientId| {
             people
                 .iter()
@@ -255,9 +246,32 @@ impl App {
         })
     }
 
+    /// The guarantor first, then the family's members, then anyone else on the account's entries.
+    pub(crate) async fn account_people(
+        &self,
+        guarantor: GuarantorId,
+        ledger: &[Entry],
+    ) -> Result<Vec<PatientSummary>, AppError> {
+        let head = family::summary(&self.db, guarantor).await?;
+        let mut people: Vec<PatientSummary> = vec![head];
+        people.extend(
+            family::members(&self.db, guarantor)
+                .await?
+                .into_iter()
+                .map(|(p, _)| p),
+        );
+        let mut ids: Vec<PatientId> = ledger.iter().map(|e| e.patient_id).collect();
+        ids.retain(|id| !people.iter().any(|p| p.id == *id));
+        people.extend(family::summaries(&self.db, &ids).await?.into_values());
+        Ok(people)
+    }
+
     /// Estimated insurance still to come: for each family member's completed procedures that no
     /// plan has settled yet (no paid or denied claim), the plans' estimate and PPO write-off.
-    async fn insurance_pending(&self, people: &[PatientSummary]) -> Result<Cents, AppError> {
+    pub(crate) async fn insurance_pending(
+        &self,
+        people: &[PatientSummary],
+    ) -> Result<Cents, AppError> {
         let today = self.today();
         let mut total = Cents::ZERO;
         for p in people {

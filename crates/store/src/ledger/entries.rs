@@ -307,15 +307,31 @@ pub async fn balances_above(
     db: &Db,
     min: Cents,
 ) -> Result<Vec<(GuarantorId, Cents, Option<NaiveDate>)>> {
-    let rows: Vec<(i64, i64, Option<NaiveDate>)> = sqlx::query_as(
+    balances_where(db, ">", min).await
+}
+
+/// Every guarantor whose balance is not zero (the aging report: a credit too), with the date of
+/// their last statement if any, by guarantor id.
+pub async fn nonzero_balances(db: &Db) -> Result<Vec<(GuarantorId, Cents, Option<NaiveDate>)>> {
+    balances_where(db, "<>", Cents::ZERO).await
+}
+
+/// `op` is a comparison operator from the two callers above, never outside input.
+async fn balances_where(
+    db: &Db,
+    op: &'static str,
+    than: Cents,
+) -> Result<Vec<(GuarantorId, Cents, Option<NaiveDate>)>> {
+    let sql = format!(
         "SELECT b.guarantor_id, b.balance, \
            (SELECT max(statement_date) FROM statements s WHERE s.guarantor_id = b.guarantor_id) \
          FROM (SELECT guarantor_id, SUM(effect_cents) AS balance FROM ledger_entries GROUP BY guarantor_id) b \
-         WHERE b.balance > ? ORDER BY b.guarantor_id",
-    )
-    .bind(min.0)
-    .fetch_all(&db.reader)
-    .await?;
+         WHERE b.balance {op} ? ORDER BY b.guarantor_id"
+    );
+    let rows: Vec<(i64, i64, Option<NaiveDate>)> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(than.0)
+        .fetch_all(&db.reader)
+        .await?;
     Ok(rows.into_iter().map(|(g, b, d)| (g, Cents(b), d)).collect())
 }
 
