@@ -20,6 +20,10 @@ use frontdesk_app::money::packages::{PackageBalance, PackageView};
 use frontdesk_app::money::payment_plans::{PaymentPlanDraft, PaymentPlanView};
 use frontdesk_app::money::statements::{RunOptions, RunSummary, StatementRunResult, StatementSent};
 use frontdesk_app::patients::records::{AuditLine, PatientCard};
+use frontdesk_app::reports::aging::AgingReport;
+use frontdesk_app::reports::insurance_aging::InsuranceAgingReport;
+use frontdesk_app::reports::production::ProductionReport;
+use frontdesk_app::reports::Range;
 use frontdesk_app::schedule::appointments::{
     AppointmentAction, AppointmentDraft, AppointmentView, DaySchedule, FreeSlot,
     PatientAppointments, ScheduleSetup,
@@ -187,6 +191,12 @@ tauri_commands! {
         a.reverse_entry(patient, entry, &note).await;
     app ledger_lock(date: String) -> () = |a| a.lock_ledger_through(&date).await;
     app day_sheet(date: String) -> DaySheet = |a| a.day_sheet(&date).await;
+
+    // Reports.
+    app report_production(from: String, to: String) -> ProductionReport = |a|
+        a.production_report(Range::parse(&from, &to)?).await;
+    app report_aging() -> AgingReport = |a| a.aging_report().await;
+    app report_insurance_aging() -> InsuranceAgingReport = |a| a.insurance_aging_report().await;
     app payment_plan(patient: i64) -> Option<PaymentPlanView> = |a| a.payment_plan(patient).await;
     app payment_plan_create(draft: PaymentPlanDraft) -> PaymentPlanView = |a|
         a.create_payment_plan(&draft).await;

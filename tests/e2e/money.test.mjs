@@ -1,7 +1,8 @@
 // Money at the desk in the real window: a procedure done today posts its charge, the visit is
 // checked out on the day's grid, the payment is taken on the card (card ending 4242), the walkout
 // receipt is printed to the CUPS PDF queue (its text read back with pdftotext), and a statement
-// run sends the remaining balance (recorded, as the CLI then shows).
+// run sends the remaining balance (recorded, as the CLI then shows); the Reports screen shows the
+// day's production and the balance left on the aging.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -114,6 +115,14 @@ test("a payment at check-out, the walkout receipt printed to the CUPS PDF queue,
     await s.click(t("statements-run"));
     await s.waitText(t("statements-result"), (x) => /^1 statements? sent, total due \$60\.00/.test(x), 30000);
     await s.screenshot("44-statements-run");
+
+    // Reports: this month's production shows today's charge and payment; the aging, the $60.00 left.
+    await s.click(t("show-reports"));
+    await s.waitText(t("report-net-production"), (x) => x === "$110.00");
+    await s.waitText(t("report-net-collections"), (x) => x === "$50.00");
+    await s.click(t("report-tab-aging"));
+    await s.waitText(t("report-aging-total"), (x) => x === "$60.00");
+    await s.screenshot("45-reports-aging");
   } finally {
     await s.quit();
   }

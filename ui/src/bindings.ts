@@ -694,6 +694,30 @@ async daySheet(date: string) : Promise<Result<DaySheet, AppError>> {
     else return { status: "error", error: e  as any };
 }
 },
+async reportProduction(from: string, to: string) : Promise<Result<ProductionReport, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("report_production", { from, to }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async reportAging() : Promise<Result<AgingReport, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("report_aging") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async reportInsuranceAging() : Promise<Result<InsuranceAgingReport, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("report_insurance_aging") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async paymentPlan(patient: number) : Promise<Result<PaymentPlanView | null, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("payment_plan", { patient }) };
@@ -1093,6 +1117,28 @@ export type AdjustmentKind =
  */
 export type AgeLimitLine = { codes: string; min_age: number; max_age: number }
 export type Aging = { current_0_30: number; days_31_60: number; days_61_90: number; over_90: number; total: number }
+/**
+ * A row's money, and the report's totals (cents).
+ */
+export type AgingAmounts = { current_0_30: number; days_31_60: number; days_61_90: number; over_90: number; 
+/**
+ * The account's balance.
+ */
+total: number; insurance_pending: number; patient_due: number }
+export type AgingReport = { 
+/**
+ * The day the balances are aged on (today).
+ */
+as_of: string; 
+/**
+ * By guarantor id.
+ */
+rows: AgingRow[]; totals: AgingAmounts }
+export type AgingRow = ({ current_0_30: number; days_31_60: number; days_61_90: number; over_90: number; 
+/**
+ * The account's balance.
+ */
+total: number; insurance_pending: number; patient_due: number }) & { guarantor_id: number; name: string; phone: string; last_payment_date: string | null; last_payment_amount: number | null; last_statement_date: string | null }
 export type AppError = { code: ErrorCode; message: string; 
 /**
  * For `validation`: each field and its problem.
@@ -1589,6 +1635,25 @@ export type InstalmentView = { due: string; amount_cents: number;
  * Covered by payments so far (instalments are paid in due-date order).
  */
 paid: boolean }
+export type InsuranceAgingReport = { as_of: string; 
+/**
+ * By plan, then oldest sent first.
+ */
+rows: InsuranceAgingRow[]; totals: InsuranceAgingTotals }
+export type InsuranceAgingRow = { claim_id: number; 
+/**
+ * Carrier and group.
+ */
+plan: string; patient_id: number; patient: string; service_date: string; sent_on: string | null; days_outstanding: number; 
+/**
+ * The office's fees on the claim.
+ */
+amount: number; 
+/**
+ * Estimated insurance not yet paid.
+ */
+expected: number; status: string; follow_up_on: string | null }
+export type InsuranceAgingTotals = { claims: number; amount: number; expected: number }
 export type LockReason = 
 /**
  * The keychain answered but holds no (usable) key for this database.
@@ -1903,6 +1968,60 @@ is_default: boolean;
  */
 duplex: boolean }
 export type PrinterDefault = { kind: DocumentKind; printer: string | null }
+/**
+ * One day's (or a range's) figures, in cents.
+ */
+export type Production = { charges: number; 
+/**
+ * Discounts.
+ */
+adjustments: number; 
+/**
+ * PPO write-offs and bad debt.
+ */
+write_offs: number; 
+/**
+ * Money given back to patients.
+ */
+refunds: number; patient_payments: number; insurance_payments: number; 
+/**
+ * charges − adjustments − write-offs.
+ */
+net_production: number; 
+/**
+ * patient + insurance payments − refunds.
+ */
+net_collections: number }
+export type ProductionReport = { from: string; to: string; 
+/**
+ * Days with entries, oldest first.
+ */
+rows: ProductionRow[]; totals: Production }
+export type ProductionRow = ({ charges: number; 
+/**
+ * Discounts.
+ */
+adjustments: number; 
+/**
+ * PPO write-offs and bad debt.
+ */
+write_offs: number; 
+/**
+ * Money given back to patients.
+ */
+refunds: number; patient_payments: number; insurance_payments: number; 
+/**
+ * charges − adjustments − write-offs.
+ */
+net_production: number; 
+/**
+ * patient + insurance payments − refunds.
+ */
+net_collections: number }) & { 
+/**
+ * `YYYY-MM-DD`.
+ */
+date: string }
 export type Provider = { id: number; name: string; kind: ProviderKind; 
 /**
  * `#RRGGBB`.

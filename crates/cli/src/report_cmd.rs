@@ -126,13 +126,13 @@ pub async fn report(
                         "#{:<7} {:<28} {:>10} {:>10} {:>10} {:>10} {:>11}  ins. {:>10}  due {:>10}",
                         row.guarantor_id,
                         row.name,
-                        money(row.current_0_30),
-                        money(row.days_31_60),
-                        money(row.days_61_90),
-                        money(row.over_90),
-                        money(row.total),
-                        money(row.insurance_pending),
-                        money(row.patient_due)
+                        money(row.amounts.current_0_30),
+                        money(row.amounts.days_31_60),
+                        money(row.amounts.days_61_90),
+                        money(row.amounts.over_90),
+                        money(row.amounts.total),
+                        money(row.amounts.insurance_pending),
+                        money(row.amounts.patient_due)
                     );
                 }
                 let t = &r.totals;

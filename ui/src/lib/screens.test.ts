@@ -26,7 +26,7 @@ describe("the screen list", () => {
   it("groups the screens as Front desk, Money and Set-up", () => {
     expect(GROUPS.map((g) => g.label)).toEqual(["Front desk", "Money", "Set-up"]);
     expect(screensIn("frontDesk", ADMIN).map((s) => s.label)).toEqual(["Today", "Schedule", "Worklists"]);
-    expect(screensIn("money", ADMIN).map((s) => s.label)).toEqual(["Day sheet", "Statements"]);
+    expect(screensIn("money", ADMIN).map((s) => s.label)).toEqual(["Day sheet", "Reports", "Statements"]);
     expect(screensIn("setup", ADMIN).map((s) => s.label)).toEqual(["Office", "Insurance", "Fees", "Users", "Audit log", "Recovery kit"]);
   });
 
@@ -46,6 +46,7 @@ describe("the screen list", () => {
       "show-schedule",
       "show-claims",
       "show-day-sheet",
+      "show-reports",
       "show-statements",
       "show-setup",
       "show-insurance",

@@ -13,6 +13,7 @@ export type ScreenId =
   | "schedule"
   | "claims"
   | "daySheet"
+  | "reports"
   | "statements"
   | "setup"
   | "insurance"
@@ -44,6 +45,7 @@ export const SCREENS: readonly Screen[] = [
   { id: "schedule", label: "Schedule", group: "frontDesk", key: "s", testid: "show-schedule", needs: ["view_patients"] },
   { id: "claims", label: "Worklists", group: "frontDesk", key: "w", testid: "show-claims", needs: ["view_patients"] },
   { id: "daySheet", label: "Day sheet", group: "money", key: "d", testid: "show-day-sheet", needs: ["view_reports"] },
+  { id: "reports", label: "Reports", group: "money", key: "r", testid: "show-reports", needs: ["view_reports"] },
   { id: "statements", label: "Statements", group: "money", key: "m", testid: "show-statements", needs: ["print_export_phi"] },
   { id: "setup", label: "Office", group: "setup", key: "o", testid: "show-setup", needs: ["office_setup", "lock_ledger", "print_export_phi", "backups_restore"] },
   { id: "insurance", label: "Insurance", group: "setup", key: "i", testid: "show-insurance", needs: ["manage_insurance_plans"] },

@@ -14,27 +14,38 @@ pub struct AgingRow {
     pub guarantor_id: i64,
     pub name: String,
     pub phone: String,
-    pub current_0_30: i64,
-    pub days_31_60: i64,
-    pub days_61_90: i64,
-    pub over_90: i64,
-    pub total: i64,
-    pub insurance_pending: i64,
-    pub patient_due: i64,
+    #[serde(flatten)]
+    pub amounts: AgingAmounts,
     pub last_payment_date: Option<String>,
     pub last_payment_amount: Option<i64>,
     pub last_statement_date: Option<String>,
 }
 
+/// A row's money, and the report's totals (cents).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, specta::Type)]
-pub struct AgingTotals {
+pub struct AgingAmounts {
     pub current_0_30: i64,
     pub days_31_60: i64,
     pub days_61_90: i64,
     pub over_90: i64,
+    /// The account's balance.
     pub total: i64,
     pub insurance_pending: i64,
     pub patient_due: i64,
+}
+
+impl AgingAmounts {
+    fn plus(self, o: &AgingAmounts) -> AgingAmounts {
+        AgingAmounts {
+            current_0_30: self.current_0_30 + o.current_0_30,
+            days_31_60: self.days_31_60 + o.days_31_60,
+            days_61_90: self.days_61_90 + o.days_61_90,
+            over_90: self.over_90 + o.over_90,
+            total: self.total + o.total,
+            insurance_pending: self.insurance_pending + o.insurance_pending,
+            patient_due: self.patient_due + o.patient_due,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
@@ -43,7 +54,7 @@ pub struct AgingReport {
     pub as_of: String,
     /// By guarantor id.
     pub rows: Vec<AgingRow>,
-    pub totals: AgingTotals,
+    pub totals: AgingAmounts,
 }
 
 /// The latest patient or insurance payment still standing (not reversed): date and amount.
@@ -79,13 +90,15 @@ impl App {
                 guarantor_id: guarantor,
                 name: name_of(&people[0]),
                 phone: people[0].phone.clone(),
-                current_0_30: a.current_0_30.0,
-                days_31_60: a.days_31_60.0,
-                days_61_90: a.days_61_90.0,
-                over_90: a.over_90.0,
-                total: a.total.0,
-                insurance_pending: pending.0,
-                patient_due: frontdesk_ledger::patient_due(a.total, pending).0,
+                amounts: AgingAmounts {
+                    current_0_30: a.current_0_30.0,
+                    days_31_60: a.days_31_60.0,
+                    days_61_90: a.days_61_90.0,
+                    over_90: a.over_90.0,
+                    total: a.total.0,
+                    insurance_pending: pending.0,
+                    patient_due: frontdesk_ledger::patient_due(a.total, pending).0,
+                },
                 last_payment_date: last.as_ref().map(|l| l.0.clone()),
                 last_payment_amount: last.map(|l| l.1),
                 last_statement_date: last_statement.map(|d| d.to_string()),
@@ -93,15 +106,7 @@ impl App {
         }
         let totals = rows
             .iter()
-            .fold(AgingTotals::default(), |t, r| AgingTotals {
-                current_0_30: t.current_0_30 + r.current_0_30,
-                days_31_60: t.days_31_60 + r.days_31_60,
-                days_61_90: t.days_61_90 + r.days_61_90,
-                over_90: t.over_90 + r.over_90,
-                total: t.total + r.total,
-                insurance_pending: t.insurance_pending + r.insurance_pending,
-                patient_due: t.patient_due + r.patient_due,
-            });
+            .fold(AgingAmounts::default(), |t, r| t.plus(&r.amounts));
         self.audit_report("aging", None).await?;
         Ok(AgingReport {
             as_of: today.to_string(),

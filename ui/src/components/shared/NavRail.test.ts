@@ -15,7 +15,7 @@ describe("NavRail", () => {
     const nav = screen.getByRole("navigation", { name: "Main" });
     const group = (name: string) => within(within(nav).getByRole("list", { name })).getAllByRole("button").map((b) => b.textContent?.replace(/Alt\+\w/, "").trim());
     expect(group("Front desk")).toEqual(["Today", "Schedule", "Worklists"]);
-    expect(group("Money")).toEqual(["Day sheet", "Statements"]);
+    expect(group("Money")).toEqual(["Day sheet", "Reports", "Statements"]);
     expect(group("Set-up")).toEqual(["Office", "Insurance", "Fees", "Users", "Audit log", "Recovery kit"]);
 
     const today = screen.getByTestId("show-today");
