@@ -64,6 +64,19 @@ impl Production {
     }
 }
 
+/// How `e` counts on the day it was posted: as itself, or — a reversal — as the original it undoes,
+/// with the opposite sign (the day sheet's and the production report's convention). `None` for a
+/// reversal whose original is not in `by_id`.
+pub fn counted_as<'a>(
+    e: &'a Entry,
+    by_id: &HashMap<EntryId, &'a Entry>,
+) -> Option<(&'a EntryKind, i64)> {
+    match e.kind.reverses() {
+        Some(id) => by_id.get(&id).map(|o| (&o.kind, -1)),
+        None => Some((&e.kind, 1)),
+    }
+}
+
 /// `entries` dated in the range, by day (days without entries are left out). `originals` holds
 /// the entries that reversals in the range undo when those were posted before the range; an
 /// original found nowhere is skipped (the store keeps every entry, so this does not happen).
@@ -75,14 +88,9 @@ pub fn production_by_day(
         entries.iter().chain(originals).map(|e| (e.id, e)).collect();
     let mut days: BTreeMap<NaiveDate, Production> = BTreeMap::new();
     for e in entries {
-        let (kind, sign) = match e.kind.reverses() {
-            Some(id) => match by_id.get(&id) {
-                Some(o) => (&o.kind, -1),
-                None => continue,
-            },
-            None => (&e.kind, 1),
-        };
-        days.entry(e.date).or_default().add_entry(kind, sign);
+        if let Some((kind, sign)) = counted_as(e, &by_id) {
+            days.entry(e.date).or_default().add_entry(kind, sign);
+        }
     }
     days
 }

@@ -1,9 +1,12 @@
 //! The day sheet: a day's charges, payments by type, adjustments, and the deposit slip totals
 //! (checks one by one, and cash). A reversal posted that day counts against its original's kind.
 use frontdesk_access::Permission;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::NaiveDate;
 
 use frontdesk_insurance::text::parse_typed_date;
+use frontdesk_ledger::production::counted_as;
 use frontdesk_ledger::{Entry, EntryKind, PaymentMethod};
 use frontdesk_store::family;
 use frontdesk_store::ledger::entries;
@@ -67,17 +70,13 @@ impl App {
         self.require(Permission::ViewReports).await?;
         let day = parse_typed_date(date)
             .ok_or_else(|| AppError::invalid("date", "is not a real date (e.g. 03/10/2026)"))?;
-        let day_entries = entries::dated(&self.db, day, day).await?;
-        let originals: Vec<i64> = day_entries
+        let (day_entries, before) = self.dated_entries(day, day).await?;
+        let by_id: HashMap<i64, &Entry> = day_entries
             .iter()
-            .filter_map(|s| s.entry.kind.reverses())
+            .chain(&before)
+            .map(|e| (e.id, e))
             .collect();
-        let originals: Vec<Entry> = entries::by_ids(&self.db, &originals)
-            .await?
-            .into_iter()
-            .map(|s| s.entry)
-            .collect();
-        let ids: Vec<i64> = day_entries.iter().map(|s| s.entry.patient_id).collect();
+        let ids: Vec<i64> = day_entries.iter().map(|e| e.patient_id).collect();
         let people = family::summaries(&self.db, &ids).await?;
         let fees = self.code_descriptions().await?;
         let mut sheet = DaySheet {
@@ -96,16 +95,11 @@ impl App {
         };
         let mut pay_types: BTreeMap<String, i64> = BTreeMap::new();
         let mut adj_types: BTreeMap<String, i64> = BTreeMap::new();
-        for s in &day_entries {
-            let e = &s.entry;
+        for e in &day_entries {
             let patient = people.get(&e.patient_id).map(name_of).unwrap_or_default();
             // A reversal counts as its original with the opposite sign.
-            let (kind, sign) = match e.kind.reverses() {
-                Some(id) => match originals.iter().find(|o| o.id == id) {
-                    Some(o) => (&o.kind, -1),
-                    None => continue,
-                },
-                None => (&e.kind, 1),
+            let Some((kind, sign)) = counted_as(e, &by_id) else {
+                continue;
             };
             let Some(amount) = kind.amount() else {
                 continue;
@@ -151,6 +145,35 @@ impl App {
         sheet.payments_by_type = subtotals(pay_types);
         sheet.adjustments_by_type = subtotals(adj_types);
         Ok(sheet)
+    }
+}
+
+impl App {
+    /// The entries dated `from..=to`, oldest first, and the originals of their reversals that
+    /// were posted before `from` (the day sheet and the production report count a reversal as
+    /// its original).
+    pub(crate) async fn dated_entries(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<(Vec<Entry>, Vec<Entry>), AppError> {
+        let in_range: Vec<Entry> = entries::dated(&self.db, from, to)
+            .await?
+            .into_iter()
+            .map(|s| s.entry)
+            .collect();
+        let ids: HashSet<i64> = in_range.iter().map(|e| e.id).collect();
+        let before: Vec<i64> = in_range
+            .iter()
+            .filter_map(|e| e.kind.reverses())
+            .filter(|id| !ids.contains(id))
+            .collect();
+        let originals = entries::by_ids(&self.db, &before)
+            .await?
+            .into_iter()
+            .map(|s| s.entry)
+            .collect();
+        Ok((in_range, originals))
     }
 }
 

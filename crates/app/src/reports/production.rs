@@ -2,8 +2,6 @@
 //! are `frontdesk_ledger::production`), with the range's totals.
 use frontdesk_access::Permission;
 use frontdesk_ledger::production::{production_by_day, total, Production};
-use frontdesk_ledger::Entry;
-use frontdesk_store::ledger::entries;
 use serde::Serialize;
 
 use super::Range;
@@ -29,18 +27,7 @@ pub struct ProductionReport {
 impl App {
     pub async fn production_report(&self, range: Range) -> Result<ProductionReport, AppError> {
         self.require(Permission::ViewReports).await?;
-        let stored = entries::dated(&self.db, range.from, range.to).await?;
-        let in_range: Vec<Entry> = stored.into_iter().map(|s| s.entry).collect();
-        let before: Vec<i64> = in_range
-            .iter()
-            .filter_map(|e| e.kind.reverses())
-            .filter(|id| !in_range.iter().any(|e| e.id == *id))
-            .collect();
-        let originals: Vec<Entry> = entries::by_ids(&self.db, &before)
-            .await?
-            .into_iter()
-            .map(|s| s.entry)
-            .collect();
+        let (in_range, originals) = self.dated_entries(range.from, range.to).await?;
         let days = production_by_day(&in_range, &originals);
         self.audit_report("production", Some(range)).await?;
         Ok(ProductionReport {
