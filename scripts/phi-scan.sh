@@ -13,8 +13,6 @@ cd "$(dirname "$0")/.."
 places=(/tmp /var/tmp "$HOME/.cache" "$HOME/.local/share" /var/spool/cups /var/log/cups tests/e2e/out)
 # PHI_SCAN_PLACES (colon-separated) replaces them, for scripts/phi-scan-selftest.sh.
 if [ -n "${PHI_SCAN_PLACES:-}" ]; then IFS=: read -r -a places <<<"$PHI_SCAN_PLACES"; fi
-# The tests' own input files (patient drafts handed to the CLI, like a file an office imports,
-# p.json and draft.json) are the tests' data, not FrontDesk's.
 # Source trees are not FrontDesk's data: any folder holding a git checkout (its tests and demo
 # generator name the markers) or a cargo build folder (its binaries embed them) is skipped, wherever
 # it is — a clone of this repository left in /tmp must not fail the run, a real leak beside it must.
@@ -26,11 +24,14 @@ hits=0
 for p in "${places[@]}"; do
   [ -e "$p" ] || continue
   scanned=$((scanned + 1))
+  # Each place is walked once. The tests' own input files (patient drafts handed to the CLI, like
+  # a file an office imports: p.json, draft.json) are the tests' data, not FrontDesk's.
+  mapfile -d '' files < <(find "$p" -xdev -type d \( "${prune[@]}" \) -prune \
+    -o -type f ! -name p.json ! -name draft.json -print0 2>/dev/null)
+  [ "${#files[@]}" -gt 0 ] || continue
   for m in "$@"; do
     # grep's status is not used: xargs reports "no match" when any one batch had none.
-    found=$(find "$p" -xdev -type d \( "${prune[@]}" \) -prune \
-        -o -type f ! -name p.json ! -name draft.json -print0 2>/dev/null |
-        xargs -0 -r grep -lasF -- "$m" 2>/dev/null || true)
+    found=$(printf '%s\0' "${files[@]}" | xargs -0 -r grep -lasF -- "$m" 2>/dev/null || true)
     if [ -n "$found" ]; then
       echo "phi-scan: '$m' found in plain text in:" >&2
       echo "$found" | sed 's/^/  /' >&2
