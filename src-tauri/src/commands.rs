@@ -21,8 +21,11 @@ use frontdesk_app::money::payment_plans::{PaymentPlanDraft, PaymentPlanView};
 use frontdesk_app::money::statements::{RunOptions, RunSummary, StatementRunResult, StatementSent};
 use frontdesk_app::patients::records::{AuditLine, PatientCard};
 use frontdesk_app::reports::aging::AgingReport;
+use frontdesk_app::reports::appointments::AppointmentsReport;
 use frontdesk_app::reports::insurance_aging::InsuranceAgingReport;
 use frontdesk_app::reports::production::ProductionReport;
+use frontdesk_app::reports::unbilled::UnbilledReport;
+use frontdesk_app::reports::unearned::UnearnedReport;
 use frontdesk_app::reports::Range;
 use frontdesk_app::schedule::appointments::{
     AppointmentAction, AppointmentDraft, AppointmentView, DaySchedule, FreeSlot,
@@ -197,6 +200,10 @@ tauri_commands! {
         a.production_report(Range::parse(&from, &to)?).await;
     app report_aging() -> AgingReport = |a| a.aging_report().await;
     app report_insurance_aging() -> InsuranceAgingReport = |a| a.insurance_aging_report().await;
+    app report_appointments(from: String, to: String, provider: Option<i64>) -> AppointmentsReport = |a|
+        a.appointments_report(Range::parse(&from, &to)?, provider).await;
+    app report_unbilled() -> UnbilledReport = |a| a.unbilled_report().await;
+    app report_unearned() -> UnearnedReport = |a| a.unearned_report().await;
     app payment_plan(patient: i64) -> Option<PaymentPlanView> = |a| a.payment_plan(patient).await;
     app payment_plan_create(draft: PaymentPlanDraft) -> PaymentPlanView = |a|
         a.create_payment_plan(&draft).await;

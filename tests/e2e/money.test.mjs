@@ -2,7 +2,7 @@
 // checked out on the day's grid, the payment is taken on the card (card ending 4242), the walkout
 // receipt is printed to the CUPS PDF queue (its text read back with pdftotext), and a statement
 // run sends the remaining balance (recorded, as the CLI then shows); the Reports screen shows the
-// day's production and the balance left on the aging.
+// day's production, the balance left on the aging, the month's appointments and the unbilled list.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -123,6 +123,11 @@ test("a payment at check-out, the walkout receipt printed to the CUPS PDF queue,
     await s.click(t("report-tab-aging"));
     await s.waitText(t("report-aging-total"), (x) => x === "$60.00");
     await s.screenshot("45-reports-aging");
+    // The month's appointments (today's visit among them, completed) and the unbilled list.
+    await s.click(t("report-tab-appointments"));
+    await s.waitText(t("report-booked"), (x) => Number(x) >= 1);
+    await s.click(t("report-tab-unbilled"));
+    await s.find(t("report-unbilled-total"));
   } finally {
     await s.quit();
   }

@@ -128,3 +128,226 @@ async fn reports_reconcile_with_day_sheets_accounts_and_worklists() {
     }
     app.close().await;
 }
+
+/// The appointments report counts each booked visit once by how it turned out (a cancellation
+/// under 24 hours before the start is late), prices the visits that keep their time, and filters
+/// by provider; the unbilled report lists an insured patient's completed procedure until a claim
+/// carries it, then the draft claim until it is sent; the unearned report holds a package's
+/// unredeemed sessions and an account's credit.
+#[tokio::test]
+async fn appointments_unbilled_and_unearned_follow_what_the_desk_does() {
+    use frontdesk_acceptance::insurance_fixture::{covered_patient, item, ppo, FEES};
+    use frontdesk_acceptance::new_patient;
+    use frontdesk_acceptance::schedule_fixture::{filling, office, type_id};
+    use frontdesk_app::money::ledger_postings::PaymentDraft;
+    use frontdesk_app::reports::unbilled::UnbilledKind;
+    use frontdesk_app::reports::unearned::UnearnedKind;
+    use frontdesk_app::schedule::appointments::AppointmentAction;
+    use frontdesk_insurance::ClaimAction;
+    use frontdesk_ledger::PaymentMethod;
+
+    let (_dir, app, _kc) = office().await; // the clock: Tuesday 2026-11-24 15:00 UTC
+    app.import_fee_schedule(FEES).await.unwrap();
+    let kind = type_id(&app, "Filling").await;
+    let pid = new_patient(&app, "Lind", "Oda", "1990-04-05").await;
+    let book = |date: &str, time: &str, codes: &[&str]| {
+        let mut d = filling(kind, pid, date, time);
+        d.procedures = Some(codes.iter().map(|c| c.to_string()).collect());
+        d
+    };
+    let mut ids = Vec::new();
+    for (date, time) in [
+        ("2026-11-25", "09:00"), // cancelled 18 hours before: late
+        ("2026-11-27", "09:00"), // cancelled 3 days before
+        ("2026-11-25", "10:00"), // missed
+        ("2026-11-25", "11:00"), // completed
+        ("2026-11-25", "13:00"), // still booked
+    ] {
+        ids.push(
+            app.book_appointment(&book(date, time, &["D2391"]))
+                .await
+                .unwrap()
+                .id,
+        );
+    }
+    let cancel = AppointmentAction::Cancel {
+        reason: "Sick".into(),
+    };
+    app.appointment_action(ids[0], &cancel).await.unwrap();
+    app.appointment_action(ids[1], &cancel).await.unwrap();
+    app.appointment_action(ids[2], &AppointmentAction::MarkBroken)
+        .await
+        .unwrap();
+    for step in [
+        AppointmentAction::CheckIn,
+        AppointmentAction::Seat,
+        AppointmentAction::CheckOut,
+    ] {
+        app.appointment_action(ids[3], &step).await.unwrap();
+    }
+    let week = Range::parse("2026-11-23", "2026-11-29").unwrap();
+    let r = app.appointments_report(week, None).await.unwrap();
+    let wed = r.rows.iter().find(|row| row.date == "2026-11-25").unwrap();
+    let c = wed.counts;
+    assert_eq!(
+        (
+            c.booked,
+            c.completed,
+            c.cancelled,
+            c.late_cancelled,
+            c.no_show,
+            c.open
+        ),
+        (4, 1, 1, 1, 1, 1)
+    );
+    assert_eq!(c.no_show_rate_permille, 250);
+    assert_eq!(
+        c.scheduled_production, 40_000,
+        "the completed and the booked filling"
+    );
+    let fri = r.rows.iter().find(|row| row.date == "2026-11-27").unwrap();
+    assert_eq!((fri.counts.cancelled, fri.counts.late_cancelled), (1, 0));
+    assert_eq!(
+        (r.totals.booked, r.totals.cancelled, r.totals.late_cancelled),
+        (5, 2, 1)
+    );
+    assert_eq!(wed.provider_id, 1);
+    assert!(!wed.provider.is_empty());
+    let other = app.appointments_report(week, Some(2)).await.unwrap();
+    assert_eq!(other.totals.booked, 0, "provider 2 had none");
+    let e = app.appointments_report(week, Some(999)).await.unwrap_err();
+    assert_eq!(
+        (e.code, e.fields[0].field.as_str()),
+        (ErrorCode::Validation, "provider")
+    );
+
+    // Unbilled: a completed procedure of an insured patient, then its draft claim.
+    let plan = ppo(&app).await;
+    let insured = covered_patient(&app, plan).await;
+    let coverage = app.coverages(insured).await.unwrap()[0].id;
+    let item_id = app
+        .add_treatment(insured, &item("D2391", "30"))
+        .await
+        .unwrap()
+        .items[0]
+        .id;
+    app.complete_treatment(insured, item_id, "2026-11-20")
+        .await
+        .unwrap();
+    let uninsured = new_patient(&app, "Berg", "Ivo", "1985-01-02").await;
+    let other_item = app
+        .add_treatment(uninsured, &item("D2391", "19"))
+        .await
+        .unwrap()
+        .items[0]
+        .id;
+    app.complete_treatment(uninsured, other_item, "2026-11-20")
+        .await
+        .unwrap();
+    let u = app.unbilled_report().await.unwrap();
+    assert_eq!(
+        u.rows.len(),
+        1,
+        "the uninsured patient's procedure is not unbilled"
+    );
+    let row = &u.rows[0];
+    assert_eq!(
+        (row.kind, row.patient_id, row.treatment_item_id),
+        (UnbilledKind::Procedure, insured, Some(item_id))
+    );
+    assert_eq!(
+        (row.amount, row.days, row.what.as_str()),
+        (20_000, 4, "D2391 30")
+    );
+    assert!(row.plan.starts_with("Delta Dental"));
+    let claim = app
+        .create_claim(insured, coverage, "2026-11-20", &[item_id])
+        .await
+        .unwrap();
+    let u = app.unbilled_report().await.unwrap();
+    assert_eq!(u.rows.len(), 1);
+    assert_eq!(
+        (u.rows[0].kind, u.rows[0].claim_id),
+        (UnbilledKind::DraftClaim, Some(claim.summary.id))
+    );
+    assert_eq!(
+        (
+            u.totals.draft_claims,
+            u.totals.draft_claims_amount,
+            u.totals.amount
+        ),
+        (1, 20_000, 20_000)
+    );
+    app.claim_action(
+        claim.summary.id,
+        &ClaimAction::Send {
+            on: "2026-11-24".into(),
+        },
+    )
+    .await
+    .unwrap();
+    assert!(
+        app.unbilled_report().await.unwrap().rows.is_empty(),
+        "sent: billed"
+    );
+
+    // Unearned: 3 sessions for $1,000, one redeemed; and $50 paid ahead on an account.
+    let package = app.add_package("Brightening", 3, 100_000).await.unwrap().id;
+    app.sell_package(pid, package).await.unwrap();
+    let sale = app.package_balances(pid).await.unwrap()[0].sale_id;
+    app.redeem_session(sale, None).await.unwrap();
+    let paid_ahead = new_patient(&app, "Sato", "Rin", "1970-07-07").await;
+    app.take_payment(&PaymentDraft {
+        patient_id: paid_ahead,
+        date: String::new(),
+        amount_cents: 5_000,
+        method: PaymentMethod::Cash,
+        note: String::new(),
+        charges: vec![],
+    })
+    .await
+    .unwrap();
+    let un = app.unearned_report().await.unwrap();
+    let pkg = un
+        .rows
+        .iter()
+        .find(|r| r.kind == UnearnedKind::Package)
+        .unwrap();
+    assert_eq!(
+        (pkg.patient_id, pkg.sale_id, pkg.amount),
+        (pid, Some(sale), 66_666)
+    );
+    assert!(pkg.what.contains("2 of 3"), "{}", pkg.what);
+    let credit = un
+        .rows
+        .iter()
+        .find(|r| r.kind == UnearnedKind::Credit)
+        .unwrap();
+    assert_eq!((credit.patient_id, credit.amount), (paid_ahead, 5_000));
+    assert_eq!(
+        un.totals.amount,
+        un.totals.packages_amount + un.totals.credits_amount
+    );
+    assert_eq!(un.totals.packages_amount, 66_666);
+
+    let runs: Vec<String> = audit::all(app.db())
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.action == "report.run")
+        .flat_map(|e| e.fields)
+        .collect();
+    assert!(
+        runs.iter()
+            .any(|f| f.starts_with("appointments 2026-11-23..2026-11-29")),
+        "{runs:?}"
+    );
+    assert!(
+        runs.iter()
+            .any(|f| f.starts_with("appointments provider 2 ")),
+        "{runs:?}"
+    );
+    assert!(runs.iter().any(|f| f.starts_with("unbilled as of")));
+    assert!(runs.iter().any(|f| f.starts_with("unearned as of")));
+    app.close().await;
+}

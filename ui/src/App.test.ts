@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { cleanup, fireEvent, render, screen } from "@testing-library/svelte";
 
 // The bindings, mocked with a small stand-in for Rust's session: who is signed in, who is locked.
@@ -36,6 +36,12 @@ vi.mock("./bindings", () => ({
 }));
 
 import App from "./App.svelte";
+
+// The screens load at the first sign-in (a dynamic import); transforming them takes the test
+// runner longer than a query waits, so load them once up front as the window's first sign-in would.
+beforeAll(async () => {
+  await import("./components/shared/MainPane.svelte");
+}, 60_000);
 
 const ok = (data: unknown) => Promise.resolve({ status: "ok", data });
 const fail = (code: string, message: string) => Promise.resolve({ status: "error", error: { code, message, fields: [] } });

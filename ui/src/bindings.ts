@@ -718,6 +718,30 @@ async reportInsuranceAging() : Promise<Result<InsuranceAgingReport, AppError>> {
     else return { status: "error", error: e  as any };
 }
 },
+async reportAppointments(from: string, to: string, provider: number | null) : Promise<Result<AppointmentsReport, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("report_appointments", { from, to, provider }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async reportUnbilled() : Promise<Result<UnbilledReport, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("report_unbilled") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async reportUnearned() : Promise<Result<UnearnedReport, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("report_unearned") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async paymentPlan(patient: number) : Promise<Result<PaymentPlanView | null, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("payment_plan", { patient }) };
@@ -1209,6 +1233,28 @@ procedures: string[];
  * When the patient checked in (RFC 3339), once arrived.
  */
 checked_in_at: string | null }
+export type AppointmentsReport = { from: string; to: string; 
+/**
+ * By day, then provider.
+ */
+rows: AppointmentsRow[]; totals: OutcomeCounts }
+export type AppointmentsRow = ({ booked: number; completed: number; cancelled: number; 
+/**
+ * Cancelled less than 24 hours before the start (included in `cancelled`).
+ */
+late_cancelled: number; no_show: number; 
+/**
+ * Not completed, cancelled or missed yet (scheduled, confirmed, arrived or seated).
+ */
+open: number; completed_rate_permille: number; cancelled_rate_permille: number; late_cancelled_rate_permille: number; no_show_rate_permille: number; 
+/**
+ * Fees of the procedures of the visits not cancelled or missed, in cents.
+ */
+scheduled_production: number }) & { 
+/**
+ * `YYYY-MM-DD`.
+ */
+date: string; provider_id: number; provider: string }
 /**
  * One procedure's approved amount, as typed.
  */
@@ -1683,6 +1729,19 @@ export type OpenChargeView = { entry_id: number; patient_id: number; patient: st
  * A room or chair.
  */
 export type Operatory = { id: number; name: string }
+export type OutcomeCounts = { booked: number; completed: number; cancelled: number; 
+/**
+ * Cancelled less than 24 hours before the start (included in `cancelled`).
+ */
+late_cancelled: number; no_show: number; 
+/**
+ * Not completed, cancelled or missed yet (scheduled, confirmed, arrived or seated).
+ */
+open: number; completed_rate_permille: number; cancelled_rate_permille: number; late_cancelled_rate_permille: number; no_show_rate_permille: number; 
+/**
+ * Fees of the procedures of the visits not cancelled or missed, in cents.
+ */
+scheduled_production: number }
 export type PackageBalance = { sale_id: number; name: string; sold_on: string; sessions: number; remaining: number; 
 /**
  * The remaining sessions at the price paid per session (rounded down to the cent, once).
@@ -2208,6 +2267,70 @@ estimate: TreatmentEstimate;
  */
 as_of: string }
 export type TreatmentStatus = "planned" | "completed"
+export type UnbilledKind = 
+/**
+ * A completed procedure on no claim.
+ */
+"procedure" | 
+/**
+ * A claim made but not sent.
+ */
+"draft_claim"
+export type UnbilledReport = { as_of: string; 
+/**
+ * Oldest first.
+ */
+rows: UnbilledRow[]; totals: UnbilledTotals }
+export type UnbilledRow = { kind: UnbilledKind; patient_id: number; patient: string; 
+/**
+ * Completed on (a procedure) or date of service (a claim), `YYYY-MM-DD`.
+ */
+date: string; days: number; 
+/**
+ * Carrier and group.
+ */
+plan: string; 
+/**
+ * The procedure's code, tooth and surface; or the claim's number.
+ */
+what: string; treatment_item_id: number | null; claim_id: number | null; 
+/**
+ * The office's fee (× units), cents.
+ */
+amount: number }
+export type UnbilledTotals = { procedures: number; procedures_amount: number; draft_claims: number; draft_claims_amount: number; amount: number }
+export type UnearnedKind = 
+/**
+ * Sessions of a package sold and not yet redeemed.
+ */
+"package" | 
+/**
+ * An account in credit.
+ */
+"credit"
+export type UnearnedReport = { as_of: string; 
+/**
+ * Packages by date sold, then credits by guarantor.
+ */
+rows: UnearnedRow[]; totals: UnearnedTotals }
+export type UnearnedRow = { kind: UnearnedKind; 
+/**
+ * The patient who bought the package, or the account's guarantor.
+ */
+patient_id: number; patient: string; 
+/**
+ * The package's name and sessions left, or "credit balance".
+ */
+what: string; 
+/**
+ * Sold on (a package), `YYYY-MM-DD`; none for a credit.
+ */
+date: string | null; sale_id: number | null; 
+/**
+ * Cents, positive.
+ */
+amount: number }
+export type UnearnedTotals = { packages: number; packages_amount: number; credits: number; credits_amount: number; amount: number }
 export type UserAction = "deactivate" | "reactivate" | "unlock"
 export type UserView = { id: number; username: string; full_name: string; role: Role; grants: Permission[]; revokes: Permission[]; permissions: Permission[]; active: boolean; locked_out: boolean; failed_attempts: number; has_pin: boolean }
 export type Verification = { id: number; coverage_id: number; verified_on: string; verified_by: string; method: VerificationMethod; reference: string; benefits_confirmed: boolean; remaining_max_cents: number | null; remaining_deductible_cents: number | null; used_elsewhere_cents: number; deductible_used_elsewhere_cents: number; notes: string; next_due: string }

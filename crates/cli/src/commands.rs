@@ -86,10 +86,12 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
             name,
             from,
             to,
+            provider,
             json,
         } => {
             with(cfg, Existing, async |a| {
-                report_cmd::report(a, name, from, to, json).await
+                let range = report_cmd::ReportRange { from, to, provider };
+                report_cmd::report(a, name, range, json).await
             })
             .await
         }

@@ -233,8 +233,9 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// A report (needs "view reports"; audited): production (--from/--to, default today),
-    /// aging, insurance-aging (as of today). `--json`: money as decimal strings.
+    /// A report (needs "view reports"; audited): production and appointments (--from/--to,
+    /// default today; appointments also --provider), aging, insurance-aging, unbilled, unearned
+    /// (as of today). `--json`: money as decimal strings.
     Report {
         #[arg(value_enum)]
         name: report_cmd::ReportName,
@@ -242,6 +243,9 @@ pub enum Command {
         from: Option<String>,
         #[arg(long)]
         to: Option<String>,
+        /// Only this provider's appointments (name or id).
+        #[arg(long)]
+        provider: Option<String>,
         #[arg(long)]
         json: bool,
     },

@@ -14,6 +14,7 @@
 //! - [`mod@aging`]: the balance in 0–30, 31–60, 61–90 and over-90-day buckets ([`aging()`]).
 //! - [`mod@patient_due`]: "balance − estimated insurance = patient due" ([`patient_due()`]).
 //! - [`production`]: production and collections by day (the production report).
+//! - [`package_value`]: what a prepaid package still holds (sessions left at the price paid).
 //! - [`plan`]: payment plans: [`instalments`] and what is [`overdue`].
 //!
 //! # Sign convention
@@ -40,6 +41,7 @@ pub mod balance;
 mod cents_serde;
 pub mod entry;
 pub mod open_items;
+pub mod package_value;
 pub mod patient_due;
 pub mod plan;
 pub mod production;

@@ -17,11 +17,14 @@
 //! - [`free_slots`]: the first N openings for a type and provider ([`first_available`]).
 //! - [`status`]: appointment statuses and the allowed transitions.
 //! - [`recall`]: recall types and due dates.
+//! - [`appointment_outcomes`]: how booked visits turned out (completed, cancelled, late
+//!   cancellations, no-shows), the rates and the scheduled production of the appointments report.
 //!
 //! Appointments are stored as a UTC instant plus a length in minutes. Everything a person types or
 //! reads (hours, weekly blockouts, holidays, "mornings") is local wall-clock time in the clinic's
 //! timezone and is turned into real spans per date, so "8–9" stays 8–9 across daylight-saving
 //! changes.
+pub mod appointment_outcomes;
 pub mod calendar;
 mod checks;
 pub mod conflicts;

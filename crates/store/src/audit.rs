@@ -262,3 +262,40 @@ pub async fn all(db: &Db) -> Result<Vec<AuditEntry>> {
     .fetch_all(&db.reader)
     .await?)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{Db, DbKey};
+
+    /// The start-up sealing finds its entries through the partial index, not by reading the
+    /// whole log (which filled the writer's page cache with it at every start).
+    #[tokio::test]
+    async fn start_up_sealing_reads_only_the_unchained_entries() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::create(
+            &dir.path().join("a.db"),
+            &DbKey::Raw(zeroize::Zeroizing::new([3u8; 32])),
+        )
+        .await
+        .unwrap();
+        let plan: Vec<(i64, i64, i64, String)> = sqlx::query_as(
+            "EXPLAIN QUERY PLAN SELECT id, at, actor, action, entity, entity_id, fields, prev_hash, \
+             hash FROM audit_log WHERE hash IS NULL ORDER BY id",
+        )
+        .fetch_all(&db.writer)
+        .await
+        .unwrap();
+        let detail: Vec<&str> = plan.iter().map(|p| p.3.as_str()).collect();
+        assert!(
+            detail.iter().any(|d| d.contains("audit_log_unchained")),
+            "{detail:?}"
+        );
+        assert!(
+            !detail
+                .iter()
+                .any(|d| d.starts_with("SCAN audit_log") && !d.contains("INDEX")),
+            "{detail:?}"
+        );
+        db.close().await;
+    }
+}

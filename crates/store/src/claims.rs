@@ -394,6 +394,15 @@ pub async fn outstanding(db: &Db, sent_before: NaiveDate) -> Result<Vec<ClaimSum
     summaries(db, rows).await
 }
 
+/// Claims made and not sent yet (the unbilled report), oldest date of service first.
+pub async fn drafts(db: &Db) -> Result<Vec<ClaimSummary>> {
+    let sql = format!("{SUMMARY_SQL} WHERE c.status = 'draft' ORDER BY c.service_date, c.id");
+    let rows = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .fetch_all(&db.reader)
+        .await?;
+    summaries(db, rows).await
+}
+
 /// Denied claims, by follow-up date.
 pub async fn denied(db: &Db) -> Result<Vec<ClaimSummary>> {
     let sql = format!(

@@ -19,6 +19,7 @@ pub mod patients;
 pub mod practice;
 pub mod preauths;
 pub mod recall;
+pub mod reports;
 pub mod schedule;
 pub mod settings;
 pub mod testing;

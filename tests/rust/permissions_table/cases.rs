@@ -410,6 +410,10 @@ use_cases! { |app, f|
         frontdesk_app::reports::Range::parse("2026-01-01", &f.today).unwrap());
     aging_report: Some(ViewReports) => app.aging_report();
     insurance_aging_report: Some(ViewReports) => app.insurance_aging_report();
+    appointments_report: Some(ViewReports) => app.appointments_report(
+        frontdesk_app::reports::Range::parse("2026-01-01", &f.today).unwrap(), None);
+    unbilled_report: Some(ViewReports) => app.unbilled_report();
+    unearned_report: Some(ViewReports) => app.unearned_report();
     import_fee_schedule: Some(OfficeSetup) => app.import_fee_schedule(frontdesk_demo::DEMO_FEES_CSV);
     fee_schedule: Some(ViewPatients) => app.fee_schedule();
     take_payment: Some(TakePayments) => app.take_payment(&PaymentDraft {

@@ -205,6 +205,10 @@ export const api = {
   reportProduction: (from: string, to: string) => unwrap(commands.reportProduction(from, to)),
   reportAging: () => unwrap(commands.reportAging()),
   reportInsuranceAging: () => unwrap(commands.reportInsuranceAging()),
+  reportAppointments: (from: string, to: string, provider: number | null) =>
+    unwrap(commands.reportAppointments(from, to, provider)),
+  reportUnbilled: () => unwrap(commands.reportUnbilled()),
+  reportUnearned: () => unwrap(commands.reportUnearned()),
   paymentPlan: (patient: number) => unwrap(commands.paymentPlan(patient)),
   createPaymentPlan: (draft: PaymentPlanDraft) => unwrap(commands.paymentPlanCreate(draft)),
   closePaymentPlan: (plan: number) => unwrap(commands.paymentPlanClose(plan)),

@@ -1,7 +1,10 @@
 // Money arrives from Rust as integer cents; shown as US dollars.
-const usdFormat = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
+// Made at the first amount shown, not at start-up: the formatter loads ICU's locale data, which the
+// sign-in screen has no need of.
+let usdFormat: Intl.NumberFormat | null = null;
 
 export function usd(cents: number): string {
+  usdFormat ??= new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
   return usdFormat.format(cents / 100);
 }
 

@@ -3,6 +3,7 @@
 use frontdesk_access::Permission;
 use frontdesk_domain::money::Cents;
 use frontdesk_domain::PatientId;
+use frontdesk_ledger::package_value::{remaining_sessions, remaining_value};
 use frontdesk_ledger::{EntryKind, NewEntry};
 use frontdesk_store::ledger::{entries, packages};
 use serde::{Deserialize, Serialize};
@@ -134,16 +135,18 @@ impl App {
         Ok(packages::sales_for(&self.db, patient)
             .await?
             .into_iter()
-            .map(|s| {
-                let remaining = (s.sessions - s.redeemed).max(0);
-                PackageBalance {
-                    sale_id: s.id,
-                    name: s.name,
-                    sold_on: s.sold_on.to_string(),
-                    sessions: s.sessions,
-                    remaining,
-                    remaining_value_cents: s.price_cents * remaining / s.sessions.max(1),
-                }
+            .map(|s| PackageBalance {
+                sale_id: s.id,
+                name: s.name,
+                sold_on: s.sold_on.to_string(),
+                sessions: s.sessions,
+                remaining: remaining_sessions(s.sessions, s.redeemed),
+                remaining_value_cents: remaining_value(
+                    Cents(s.price_cents),
+                    s.sessions,
+                    s.redeemed,
+                )
+                .0,
             })
             .collect())
     }

@@ -1,11 +1,15 @@
-//! Reports for running the office: production and collections, the aging of accounts, the
-//! insurance aging of outstanding claims. Each needs "view reports", is audited (who ran which
-//! report over which dates), and reconciles with the screens it summarises: `production` with the
-//! day sheets, `aging` with each account's balance, `insurance-aging` with the outstanding-claims
-//! worklist (tests/rust/reports.rs proves it on the demo data).
+//! Reports for running the office: production and collections, how appointments turned out, the
+//! aging of accounts, the insurance aging of outstanding claims, unbilled procedures and unearned
+//! prepayments. Each needs "view reports", is audited (who ran which report over which dates),
+//! and reconciles with the screens it summarises: `production` with the day sheets, `aging` with
+//! each account's balance, `insurance-aging` with the outstanding-claims worklist
+//! (tests/rust/reports.rs proves it on the demo data).
 pub mod aging;
+pub mod appointments;
 pub mod insurance_aging;
 pub mod production;
+pub mod unbilled;
+pub mod unearned;
 
 use chrono::NaiveDate;
 use frontdesk_insurance::text::parse_typed_date;

@@ -316,7 +316,12 @@ pub async fn nonzero_balances(db: &Db) -> Result<Vec<(GuarantorId, Cents, Option
     balances_where(db, "<>", Cents::ZERO).await
 }
 
-/// `op` is a comparison operator from the two callers above, never outside input.
+/// Every guarantor in credit (balance below zero: paid ahead, not yet applied), by guarantor id.
+pub async fn credit_balances(db: &Db) -> Result<Vec<(GuarantorId, Cents, Option<NaiveDate>)>> {
+    balances_where(db, "<", Cents::ZERO).await
+}
+
+/// `op` is a comparison operator from the callers above, never outside input.
 async fn balances_where(
     db: &Db,
     op: &'static str,

@@ -121,6 +121,14 @@ pub async fn sales_for(db: &Db, patient: PatientId) -> Result<Vec<Sale>> {
         .await?)
 }
 
+/// Every sale not voided, whoever bought it (the unearned report), oldest first.
+pub async fn sales_not_void(db: &Db) -> Result<Vec<Sale>> {
+    let sql = format!("{SALES} WHERE {NOT_VOID} ORDER BY s.sold_on, s.id");
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .fetch_all(&db.reader)
+        .await?)
+}
+
 /// Redeems one session of `sale` (refused when none is left).
 pub async fn redeem(
     db: &Db,

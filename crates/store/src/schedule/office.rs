@@ -29,7 +29,7 @@ pub async fn set_office_schedule(db: &Db, s: &OfficeSchedule) -> Result<()> {
     .await
 }
 
-pub(super) fn json<T: for<'a> Deserialize<'a>>(s: &str, what: &'static str) -> Result<T> {
+pub(crate) fn json<T: for<'a> Deserialize<'a>>(s: &str, what: &'static str) -> Result<T> {
     serde_json::from_str(s).map_err(|_| StoreError::Corrupt(what))
 }
 

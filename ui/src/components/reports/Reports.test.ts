@@ -1,15 +1,21 @@
 import { cleanup, fireEvent, render, screen } from "@testing-library/svelte";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { AgingReport, ProductionReport } from "../../bindings";
+import type { AgingReport, AppointmentsReport, ProductionReport, UnbilledReport, UnearnedReport } from "../../bindings";
 
 const reportProduction = vi.fn();
 const reportAging = vi.fn();
 const reportInsuranceAging = vi.fn();
+const reportAppointments = vi.fn();
+const reportUnbilled = vi.fn();
+const reportUnearned = vi.fn();
 vi.mock("../../bindings", () => ({
   commands: {
     reportProduction: (...a: unknown[]) => reportProduction(...a),
     reportAging: (...a: unknown[]) => reportAging(...a),
     reportInsuranceAging: (...a: unknown[]) => reportInsuranceAging(...a),
+    reportAppointments: (...a: unknown[]) => reportAppointments(...a),
+    reportUnbilled: (...a: unknown[]) => reportUnbilled(...a),
+    reportUnearned: (...a: unknown[]) => reportUnearned(...a),
   },
 }));
 
@@ -24,6 +30,30 @@ const aging: AgingReport = {
     { guarantor_id: 7, name: "Min Kim", phone: "555-0100", current_0_30: 1000, days_31_60: 0, days_61_90: 0, over_90: 2500, total: 3500, insurance_pending: 500, patient_due: 3000, last_payment_date: "2026-02-01", last_payment_amount: 2000, last_statement_date: null },
   ],
   totals: { current_0_30: 1000, days_31_60: 0, days_61_90: 0, over_90: 2500, total: 3500, insurance_pending: 500, patient_due: 3000 },
+};
+
+const counts = {
+  booked: 8, completed: 5, cancelled: 2, late_cancelled: 1, no_show: 1, open: 0,
+  completed_rate_permille: 625, cancelled_rate_permille: 250, late_cancelled_rate_permille: 125, no_show_rate_permille: 125,
+  scheduled_production: 120000,
+};
+const appointments: AppointmentsReport = {
+  from: "2026-03-01", to: "2026-03-10",
+  rows: [{ date: "2026-03-10", provider_id: 1, provider: "Dr. Avery", ...counts }],
+  totals: counts,
+};
+const unbilled: UnbilledReport = {
+  as_of: "2026-03-10",
+  rows: [
+    { kind: "procedure", patient_id: 7, patient: "Min Kim", date: "2026-03-01", days: 9, plan: "Delta Dental - Acme", what: "D2391 30", treatment_item_id: 41, claim_id: null, amount: 20000 },
+    { kind: "draft_claim", patient_id: 8, patient: "Ola Berg", date: "2026-03-02", days: 8, plan: "Delta Dental - Acme", what: "claim 5", treatment_item_id: null, claim_id: 5, amount: 11000 },
+  ],
+  totals: { procedures: 1, procedures_amount: 20000, draft_claims: 1, draft_claims_amount: 11000, amount: 31000 },
+};
+const unearned: UnearnedReport = {
+  as_of: "2026-03-10",
+  rows: [{ kind: "package", patient_id: 9, patient: "Rin Sato", what: "Brightening (2 of 3 sessions left)", date: "2026-02-01", sale_id: 3, amount: 66666 }],
+  totals: { packages: 1, packages_amount: 66666, credits: 0, credits_amount: 0, amount: 66666 },
 };
 
 describe("the reports screen", () => {
@@ -57,5 +87,35 @@ describe("the reports screen", () => {
     render(Reports, { onOpenPatient: () => {} });
     expect((await screen.findByTestId("field-error-to")).textContent).toContain("before the start");
     expect(screen.queryByTestId("report-production")).toBeNull();
+  });
+
+  it("shows how appointments turned out over the range, then unbilled and unearned", async () => {
+    reportProduction.mockResolvedValue(ok(production));
+    reportAppointments.mockResolvedValue(ok(appointments));
+    reportUnbilled.mockResolvedValue(ok(unbilled));
+    reportUnearned.mockResolvedValue(ok(unearned));
+    const onOpenPatient = vi.fn();
+    render(Reports, { onOpenPatient });
+    await screen.findByTestId("report-production");
+
+    await fireEvent.click(screen.getByTestId("report-tab-appointments"));
+    expect(await screen.findByTestId("report-appointments")).toBeTruthy();
+    expect(reportAppointments).toHaveBeenCalledWith(expect.any(String), expect.any(String), null);
+    expect(screen.getByTestId("report-booked").textContent).toBe("8");
+    expect(screen.getByTestId("report-no-show-rate").textContent).toBe("12.5%");
+    expect(screen.getByTestId("report-from")).toBeTruthy();
+
+    await fireEvent.click(screen.getByTestId("report-tab-unbilled"));
+    expect(await screen.findByTestId("report-unbilled")).toBeTruthy();
+    expect(screen.queryByTestId("report-from")).toBeNull();
+    expect(screen.getAllByTestId("report-row")).toHaveLength(2);
+    expect(screen.getByText("Draft claim 5")).toBeTruthy();
+    expect(screen.getByTestId("report-unbilled-total").textContent).toBe("$310.00");
+    await fireEvent.click(screen.getByText("Ola Berg"));
+    expect(onOpenPatient).toHaveBeenCalledWith(8);
+
+    await fireEvent.click(screen.getByTestId("report-tab-unearned"));
+    expect(await screen.findByTestId("report-unearned")).toBeTruthy();
+    expect(screen.getByTestId("report-unearned-total").textContent).toBe("$666.66");
   });
 });
