@@ -24,6 +24,7 @@ use frontdesk_app::reports::aging::AgingReport;
 use frontdesk_app::reports::appointments::AppointmentsReport;
 use frontdesk_app::reports::insurance_aging::InsuranceAgingReport;
 use frontdesk_app::reports::production::ProductionReport;
+use frontdesk_app::reports::recall::RecallReport;
 use frontdesk_app::reports::unbilled::UnbilledReport;
 use frontdesk_app::reports::unearned::UnearnedReport;
 use frontdesk_app::reports::Range;
@@ -202,6 +203,8 @@ tauri_commands! {
     app report_insurance_aging() -> InsuranceAgingReport = |a| a.insurance_aging_report().await;
     app report_appointments(from: String, to: String, provider: Option<i64>) -> AppointmentsReport = |a|
         a.appointments_report(Range::parse(&from, &to)?, provider).await;
+    app report_recall(from: String, to: String) -> RecallReport = |a|
+        a.recall_report(Range::parse(&from, &to)?).await;
     app report_unbilled() -> UnbilledReport = |a| a.unbilled_report().await;
     app report_unearned() -> UnearnedReport = |a| a.unearned_report().await;
     app payment_plan(patient: i64) -> Option<PaymentPlanView> = |a| a.payment_plan(patient).await;

@@ -351,3 +351,83 @@ async fn appointments_unbilled_and_unearned_follow_what_the_desk_does() {
     assert!(runs.iter().any(|f| f.starts_with("unearned as of")));
     app.close().await;
 }
+
+/// The recall report counts each prophy that fell due in November by what became of it — seen
+/// since, booked, overdue, not booked yet — and the share who left a recall visit with the next
+/// one booked; it agrees with the recall list on who is overdue.
+#[tokio::test]
+async fn recall_counts_each_due_visit_by_what_became_of_it() {
+    use frontdesk_acceptance::insurance_fixture::{item, FEES};
+    use frontdesk_acceptance::new_patient;
+    use frontdesk_acceptance::schedule_fixture::{filling, office, type_id};
+
+    let (_dir, app, _kc) = office().await; // the clock: Tuesday 2026-11-24 15:00 UTC
+    app.import_fee_schedule(FEES).await.unwrap();
+    let cleaning = type_id(&app, "Exam & cleaning").await;
+    let prophy = async |pid: i64, on: &str| {
+        let id = app
+            .add_treatment(pid, &item("D1110", ""))
+            .await
+            .unwrap()
+            .items
+            .last()
+            .unwrap()
+            .id;
+        app.complete_treatment(pid, id, on).await.unwrap();
+    };
+    let overdue = new_patient(&app, "Aho", "Ilse", "1981-01-01").await;
+    prophy(overdue, "2026-05-10").await; // due 11/10, nothing booked
+    let seen = new_patient(&app, "Berg", "Juno", "1982-02-02").await;
+    prophy(seen, "2026-05-12").await; // due 11/12, seen today
+    prophy(seen, "2026-11-24").await;
+    // Today's visit: the next one booked before leaving.
+    app.book_appointment(&filling(cleaning, seen, "2027-05-25", "09:00"))
+        .await
+        .unwrap();
+    let booked = new_patient(&app, "Carr", "Kai", "1983-03-03").await;
+    prophy(booked, "2026-05-15").await; // due 11/15, booked for 11/30
+    app.book_appointment(&filling(cleaning, booked, "2026-11-30", "09:00"))
+        .await
+        .unwrap();
+    let later = new_patient(&app, "Dahl", "Lia", "1984-04-04").await;
+    prophy(later, "2026-05-28").await; // due 11/28: not overdue yet
+    let not_yet = new_patient(&app, "Eck", "Mo", "1985-05-05").await;
+    prophy(not_yet, "2026-06-02").await; // due in December
+
+    let nov = Range::parse("2026-11-01", "2026-11-30").unwrap();
+    let r = app.recall_report(nov).await.unwrap();
+    let row = r
+        .rows
+        .iter()
+        .find(|r| r.recall == "Prophy (cleaning)")
+        .unwrap();
+    let c = row.counts;
+    assert_eq!(
+        (c.due, c.seen, c.booked, c.overdue, c.unbooked),
+        (4, 1, 1, 1, 1)
+    );
+    assert_eq!(
+        (c.visits, c.left_booked, c.left_booked_permille),
+        (1, 1, 1000)
+    );
+    assert_eq!(
+        r.totals.due,
+        r.rows.iter().map(|r| r.counts.due).sum::<i64>()
+    );
+
+    // The recall list names the same overdue, unbooked patient.
+    let list = app
+        .recall_list("2026-11-01", "2026-11-30", true)
+        .await
+        .unwrap();
+    let overdue_ids: Vec<i64> = list
+        .iter()
+        .filter(|d| d.overdue && d.recall == "Prophy (cleaning)")
+        .map(|d| d.patient.id)
+        .collect();
+    assert_eq!(overdue_ids, vec![overdue]);
+
+    let e = Range::parse("2026-11-30", "2026-11-01").unwrap_err();
+    assert_eq!(e.fields[0].field, "to");
+    app.close().await;
+}

@@ -726,6 +726,14 @@ async reportAppointments(from: string, to: string, provider: number | null) : Pr
     else return { status: "error", error: e  as any };
 }
 },
+async reportRecall(from: string, to: string) : Promise<Result<RecallReport, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("report_recall", { from, to }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async reportUnbilled() : Promise<Result<UnbilledReport, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("report_unbilled") };
@@ -2092,6 +2100,19 @@ colour: string;
 hours: WeeklyHours }
 export type ProviderKind = "dentist" | "hygienist" | "injector" | "other"
 export type Rank = "primary" | "secondary"
+export type RecallCounts = { due: number; seen: number; booked: number; overdue: number; unbooked: number; 
+/**
+ * Recall visits made in the range.
+ */
+visits: number; 
+/**
+ * Of those, the visits after which the patient had a later visit booked.
+ */
+left_booked: number; 
+/**
+ * `left_booked / visits` in tenths of a percent (0 when there were no visits).
+ */
+left_booked_permille: number }
 export type RecallDue = { patient: PatientSummary; recall: string; 
 /**
  * `YYYY-MM-DD` of the last matching completed procedure.
@@ -2105,6 +2126,24 @@ overdue: boolean;
  * The next booked visit that will satisfy the recall, local `YYYY-MM-DD HH:MM`, if any.
  */
 next_appointment: string | null }
+export type RecallReport = { from: string; to: string; 
+/**
+ * By recall type name.
+ */
+rows: RecallRow[]; totals: RecallCounts }
+export type RecallRow = ({ due: number; seen: number; booked: number; overdue: number; unbooked: number; 
+/**
+ * Recall visits made in the range.
+ */
+visits: number; 
+/**
+ * Of those, the visits after which the patient had a later visit booked.
+ */
+left_booked: number; 
+/**
+ * `left_booked / visits` in tenths of a percent (0 when there were no visits).
+ */
+left_booked_permille: number }) & { recall_type_id: number; recall: string; interval_months: number }
 export type RecallType = { id: number; name: string; 
 /**
  * 1 to 60 months.

@@ -233,7 +233,7 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// A report (needs "view reports"; audited): production and appointments (--from/--to,
+    /// A report (needs "view reports"; audited): production, appointments and recall (--from/--to,
     /// default today; appointments also --provider), aging, insurance-aging, unbilled, unearned
     /// (as of today). `--json`: money as decimal strings.
     Report {

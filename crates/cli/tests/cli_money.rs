@@ -122,6 +122,65 @@ fn account_pay_day_sheet_statements_and_lock() {
     let bad = frontdesk(dir, &["report", "production", "--from", "2026-02-30"]);
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("error[validation]"));
+    // Appointments by provider (name or id), recall, unbilled and unearned: counts stay numbers,
+    // money is decimal strings; an unknown provider is a field error.
+    let month = &day[..8];
+    let from = format!("{month}01");
+    let appts = json(
+        dir,
+        &[
+            "report",
+            "appointments",
+            "--from",
+            &from,
+            "--to",
+            &day,
+            "--provider",
+            "1",
+            "--json",
+        ],
+    );
+    assert_eq!(appts["report"], "appointments");
+    let t = &appts["totals"];
+    assert!(
+        t["booked"].is_i64() && t["scheduled_production"].is_string(),
+        "{t}"
+    );
+    assert_eq!(
+        t["booked"].as_i64().unwrap(),
+        ["completed", "cancelled", "no_show", "open"]
+            .iter()
+            .map(|k| t[*k].as_i64().unwrap())
+            .sum::<i64>()
+    );
+    assert!(appts["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["provider_id"] == 1));
+    let nobody = frontdesk(dir, &["report", "appointments", "--provider", "Dr. Nobody"]);
+    assert!(!nobody.status.success());
+    assert!(String::from_utf8_lossy(&nobody.stderr).contains("error[validation]"));
+    let recall = json(
+        dir,
+        &["report", "recall", "--from", &from, "--to", &day, "--json"],
+    );
+    assert!(recall["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["recall"] == "Prophy (cleaning)"));
+    assert!(recall["totals"]["due"].is_i64());
+    for name in ["unbilled", "unearned"] {
+        let r = json(dir, &["report", name, "--json"]);
+        assert_eq!(r["report"], name);
+        assert!(r["totals"]["amount"].is_string(), "{name}: {}", r["totals"]);
+    }
+    let text = ok(
+        dir,
+        &["report", "appointments", "--from", &from, "--to", &day],
+    );
+    assert!(text.contains("no-show%"), "{text}");
 
     // A statement saved as PDF, read back.
     let pdf = dir.join("statement.pdf");

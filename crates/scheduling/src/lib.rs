@@ -19,6 +19,8 @@
 //! - [`recall`]: recall types and due dates.
 //! - [`appointment_outcomes`]: how booked visits turned out (completed, cancelled, late
 //!   cancellations, no-shows), the rates and the scheduled production of the appointments report.
+//! - [`recall_outcomes`]: of the recall visits due in a range, how many were seen, booked, are
+//!   overdue; and how many patients left a recall visit with the next one booked.
 //!
 //! Appointments are stored as a UTC instant plus a length in minutes. Everything a person types or
 //! reads (hours, weekly blockouts, holidays, "mornings") is local wall-clock time in the clinic's
@@ -34,6 +36,7 @@ pub mod local_time;
 pub mod model;
 pub mod preferences;
 pub mod recall;
+pub mod recall_outcomes;
 pub mod slot;
 pub mod span;
 pub mod status;

@@ -412,6 +412,8 @@ use_cases! { |app, f|
     insurance_aging_report: Some(ViewReports) => app.insurance_aging_report();
     appointments_report: Some(ViewReports) => app.appointments_report(
         frontdesk_app::reports::Range::parse("2026-01-01", &f.today).unwrap(), None);
+    recall_report: Some(ViewReports) => app.recall_report(
+        frontdesk_app::reports::Range::parse("2026-01-01", &f.today).unwrap());
     unbilled_report: Some(ViewReports) => app.unbilled_report();
     unearned_report: Some(ViewReports) => app.unearned_report();
     import_fee_schedule: Some(OfficeSetup) => app.import_fee_schedule(frontdesk_demo::DEMO_FEES_CSV);

@@ -207,6 +207,7 @@ export const api = {
   reportInsuranceAging: () => unwrap(commands.reportInsuranceAging()),
   reportAppointments: (from: string, to: string, provider: number | null) =>
     unwrap(commands.reportAppointments(from, to, provider)),
+  reportRecall: (from: string, to: string) => unwrap(commands.reportRecall(from, to)),
   reportUnbilled: () => unwrap(commands.reportUnbilled()),
   reportUnearned: () => unwrap(commands.reportUnearned()),
   paymentPlan: (patient: number) => unwrap(commands.paymentPlan(patient)),

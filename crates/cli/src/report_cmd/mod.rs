@@ -21,6 +21,9 @@ pub enum ReportName {
     /// Per day and provider: booked, completed, cancelled, late-cancelled, no-show, rates,
     /// scheduled production.
     Appointments,
+    /// Per recall type: recall visits due in the range seen, booked, overdue, unbooked; the share
+    /// of patients who left a recall visit with the next one booked.
+    Recall,
     /// Completed procedures of insured patients on no claim, and draft claims.
     Unbilled,
     /// Prepaid package sessions not yet redeemed, and credit balances.
@@ -59,6 +62,15 @@ const NOT_MONEY: &[&str] = &[
     "draft_claims",
     "packages",
     "credits",
+    "recall_type_id",
+    "interval_months",
+    "due",
+    "seen",
+    "overdue",
+    "unbooked",
+    "visits",
+    "left_booked",
+    "left_booked_permille",
 ];
 
 /// Every integer field not in [`NOT_MONEY`] becomes a decimal string.
@@ -141,6 +153,14 @@ pub async fn report(
                 return Ok(());
             }
             envelope("appointments", &r.from, &r.to, &r.rows, r.totals)
+        }
+        ReportName::Recall => {
+            let r = app.recall_report(Range::parse(&from, &to)?).await?;
+            if !json {
+                text::recall(&r);
+                return Ok(());
+            }
+            envelope("recall", &r.from, &r.to, &r.rows, r.totals)
         }
         ReportName::Aging => {
             let r = app.aging_report().await?;

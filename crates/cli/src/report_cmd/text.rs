@@ -3,10 +3,12 @@ use frontdesk_app::reports::aging::AgingReport;
 use frontdesk_app::reports::appointments::AppointmentsReport;
 use frontdesk_app::reports::insurance_aging::InsuranceAgingReport;
 use frontdesk_app::reports::production::ProductionReport;
+use frontdesk_app::reports::recall::RecallReport;
 use frontdesk_app::reports::unbilled::{UnbilledKind, UnbilledReport};
 use frontdesk_app::reports::unearned::UnearnedReport;
 use frontdesk_domain::money::Cents;
 use frontdesk_scheduling::appointment_outcomes::OutcomeCounts;
+use frontdesk_scheduling::recall_outcomes::RecallCounts;
 
 fn money(c: i64) -> String {
     Cents(c).to_grouped()
@@ -184,4 +186,29 @@ pub fn unearned(r: &UnearnedReport) {
         money(r.totals.credits_amount),
         money(r.totals.amount)
     );
+}
+
+pub fn recall(r: &RecallReport) {
+    println!("recall {} to {}", r.from, r.to);
+    println!(
+        "{:<24} {:>5} {:>5} {:>6} {:>7} {:>8} {:>6} {:>11}",
+        "recall", "due", "seen", "booked", "overdue", "unbooked", "visits", "left booked"
+    );
+    let line = |name: &str, c: &RecallCounts| {
+        println!(
+            "{:<24} {:>5} {:>5} {:>6} {:>7} {:>8} {:>6} {:>11}",
+            name,
+            c.due,
+            c.seen,
+            c.booked,
+            c.overdue,
+            c.unbooked,
+            c.visits,
+            pct(c.left_booked_permille)
+        )
+    };
+    for row in &r.rows {
+        line(&row.recall, &row.counts);
+    }
+    line("total", &r.totals);
 }

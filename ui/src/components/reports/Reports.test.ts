@@ -1,12 +1,13 @@
 import { cleanup, fireEvent, render, screen } from "@testing-library/svelte";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { AgingReport, AppointmentsReport, ProductionReport, UnbilledReport, UnearnedReport } from "../../bindings";
+import type { AgingReport, AppointmentsReport, ProductionReport, RecallReport, UnbilledReport, UnearnedReport } from "../../bindings";
 
 const reportProduction = vi.fn();
 const reportAging = vi.fn();
 const reportInsuranceAging = vi.fn();
 const reportAppointments = vi.fn();
 const reportUnbilled = vi.fn();
+const reportRecall = vi.fn();
 const reportUnearned = vi.fn();
 vi.mock("../../bindings", () => ({
   commands: {
@@ -15,6 +16,7 @@ vi.mock("../../bindings", () => ({
     reportInsuranceAging: (...a: unknown[]) => reportInsuranceAging(...a),
     reportAppointments: (...a: unknown[]) => reportAppointments(...a),
     reportUnbilled: (...a: unknown[]) => reportUnbilled(...a),
+    reportRecall: (...a: unknown[]) => reportRecall(...a),
     reportUnearned: (...a: unknown[]) => reportUnearned(...a),
   },
 }));
@@ -54,6 +56,13 @@ const unearned: UnearnedReport = {
   as_of: "2026-03-10",
   rows: [{ kind: "package", patient_id: 9, patient: "Rin Sato", what: "Brightening (2 of 3 sessions left)", date: "2026-02-01", sale_id: 3, amount: 66666 }],
   totals: { packages: 1, packages_amount: 66666, credits: 0, credits_amount: 0, amount: 66666 },
+};
+
+const recallCounts = { due: 10, seen: 6, booked: 2, overdue: 1, unbooked: 1, visits: 8, left_booked: 6, left_booked_permille: 750 };
+const recall: RecallReport = {
+  from: "2026-03-01", to: "2026-03-31",
+  rows: [{ recall_type_id: 1, recall: "Prophy", interval_months: 6, ...recallCounts }],
+  totals: recallCounts,
 };
 
 describe("the reports screen", () => {
@@ -104,6 +113,12 @@ describe("the reports screen", () => {
     expect(screen.getByTestId("report-booked").textContent).toBe("8");
     expect(screen.getByTestId("report-no-show-rate").textContent).toBe("12.5%");
     expect(screen.getByTestId("report-from")).toBeTruthy();
+
+    reportRecall.mockResolvedValue(ok(recall));
+    await fireEvent.click(screen.getByTestId("report-tab-recall"));
+    expect(await screen.findByTestId("report-recall")).toBeTruthy();
+    expect(screen.getByTestId("report-recall-due").textContent).toBe("10");
+    expect(screen.getByTestId("report-left-booked").textContent).toBe("75.0%");
 
     await fireEvent.click(screen.getByTestId("report-tab-unbilled"));
     expect(await screen.findByTestId("report-unbilled")).toBeTruthy();
