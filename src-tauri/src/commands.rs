@@ -22,6 +22,7 @@ use frontdesk_app::money::statements::{RunOptions, RunSummary, StatementRunResul
 use frontdesk_app::patients::records::{AuditLine, PatientCard};
 use frontdesk_app::reports::aging::AgingReport;
 use frontdesk_app::reports::appointments::AppointmentsReport;
+use frontdesk_app::reports::csv_export::ReportRequest;
 use frontdesk_app::reports::insurance_aging::InsuranceAgingReport;
 use frontdesk_app::reports::production::ProductionReport;
 use frontdesk_app::reports::recall::RecallReport;
@@ -205,6 +206,8 @@ tauri_commands! {
         a.appointments_report(Range::parse(&from, &to)?, provider).await;
     app report_recall(from: String, to: String) -> RecallReport = |a|
         a.recall_report(Range::parse(&from, &to)?).await;
+    app report_save_csv(request: ReportRequest) -> String = |a|
+        a.save_report_csv(&request, None).await.map(|p| p.display().to_string());
     app report_unbilled() -> UnbilledReport = |a| a.unbilled_report().await;
     app report_unearned() -> UnearnedReport = |a| a.unearned_report().await;
     app payment_plan(patient: i64) -> Option<PaymentPlanView> = |a| a.payment_plan(patient).await;

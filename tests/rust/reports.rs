@@ -116,6 +116,48 @@ async fn reports_reconcile_with_day_sheets_accounts_and_worklists() {
     assert!(runs[1].starts_with("aging as of"));
     assert!(runs[2].starts_with("insurance-aging as of"));
 
+    // Saved as CSV: the header, a line per day and the totals line, money as plain decimals;
+    // audited as an export.
+    use frontdesk_app::reports::csv_export::{ReportKind, ReportRequest};
+    let req = |kind| ReportRequest {
+        kind,
+        from: from.to_string(),
+        to: today.to_string(),
+        provider: None,
+    };
+    let csv_dir = dir.path().join("exports");
+    let path = app
+        .save_report_csv(&req(ReportKind::Production), Some(&csv_dir))
+        .await
+        .unwrap();
+    assert!(path.starts_with(&csv_dir));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("date,charges,adjustments,write_offs,refunds,"));
+    assert_eq!(lines.len(), r.rows.len() + 2, "header, days, total");
+    let cents = |c: i64| format!("{}.{:02}", c / 100, c % 100);
+    assert_eq!(
+        lines.last().unwrap().split(',').nth(1),
+        Some(cents(r.totals.charges).as_str())
+    );
+    let aging_csv =
+        String::from_utf8(app.report_csv(&req(ReportKind::Aging)).await.unwrap()).unwrap();
+    let total_line = aging_csv.lines().last().unwrap().to_string();
+    assert!(total_line.starts_with("total,,,"), "{total_line}");
+    assert!(
+        total_line.contains(&cents(aging.totals.total)),
+        "{total_line}"
+    );
+    let exports: Vec<String> = audit::all(app.db())
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.action == "report.export")
+        .flat_map(|e| e.fields)
+        .collect();
+    assert_eq!(exports.len(), 2, "{exports:?}");
+    assert!(exports[0].starts_with(&format!("production csv, {} rows", r.rows.len())));
+
     // A bad range: a typed field error, and nothing run or recorded.
     for (a, b, field) in [
         ("2026-02-30", "2026-03-01", "from"),

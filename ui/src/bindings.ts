@@ -734,6 +734,14 @@ async reportRecall(from: string, to: string) : Promise<Result<RecallReport, AppE
     else return { status: "error", error: e  as any };
 }
 },
+async reportSaveCsv(request: ReportRequest) : Promise<Result<string, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("report_save_csv", { request }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async reportUnbilled() : Promise<Result<UnbilledReport, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("report_unbilled") };
@@ -2167,6 +2175,15 @@ export type Relationship =
  * The patient is their own guarantor.
  */
 "self" | "spouse" | "child" | "parent" | "other"
+/**
+ * Which report.
+ */
+export type ReportKind = "production" | "appointments" | "recall" | "aging" | "insurance_aging" | "unbilled" | "unearned"
+/**
+ * A report to export: its dates as typed (ignored by the reports as of today) and, for the
+ * appointments report, a provider.
+ */
+export type ReportRequest = { kind: ReportKind; from: string; to: string; provider: number | null }
 export type Role = "front_desk" | "billing" | 
 /**
  * Hygienists, assistants, injectors.

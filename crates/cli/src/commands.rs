@@ -87,10 +87,14 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
             from,
             to,
             provider,
+            csv,
             json,
         } => {
             with(cfg, Existing, async |a| {
                 let range = report_cmd::ReportRange { from, to, provider };
+                if csv {
+                    return report_cmd::csv(a, name, range).await;
+                }
                 report_cmd::report(a, name, range, json).await
             })
             .await

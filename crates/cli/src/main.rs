@@ -246,6 +246,9 @@ pub enum Command {
         /// Only this provider's appointments (name or id).
         #[arg(long)]
         provider: Option<String>,
+        /// Print the report as CSV (needs "print or export PHI"; audited as an export).
+        #[arg(long, conflicts_with = "json")]
+        csv: bool,
         #[arg(long)]
         json: bool,
     },

@@ -176,6 +176,12 @@ fn account_pay_day_sheet_statements_and_lock() {
         assert_eq!(r["report"], name);
         assert!(r["totals"]["amount"].is_string(), "{name}: {}", r["totals"]);
     }
+    let csv = ok(dir, &["report", "aging", "--csv"]);
+    assert!(
+        csv.starts_with("guarantor_id,name,phone,current_0_30,"),
+        "{csv}"
+    );
+    assert!(csv.lines().last().unwrap().starts_with("total,"));
     let text = ok(
         dir,
         &["report", "appointments", "--from", &from, "--to", &day],

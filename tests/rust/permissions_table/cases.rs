@@ -15,6 +15,7 @@ use frontdesk_app::insurance::claims::ClaimWorklist;
 use frontdesk_app::money::ledger_postings::{AdjustmentDraft, PaymentDraft};
 use frontdesk_app::money::payment_plans::PaymentPlanDraft;
 use frontdesk_app::money::statements::RunOptions;
+use frontdesk_app::reports::csv_export::{ReportKind, ReportRequest};
 use frontdesk_app::schedule::appointments::{AppointmentAction, AppointmentDraft, ScheduleSetup};
 use frontdesk_app::schedule::asap::AsapDraft;
 use frontdesk_app::users::audit_log::AuditQuery;
@@ -415,6 +416,11 @@ use_cases! { |app, f|
     recall_report: Some(ViewReports) => app.recall_report(
         frontdesk_app::reports::Range::parse("2026-01-01", &f.today).unwrap());
     unbilled_report: Some(ViewReports) => app.unbilled_report();
+    report_csv: Some(PrintExportPhi) => app.report_csv(&ReportRequest {
+        kind: ReportKind::Aging, from: String::new(), to: String::new(), provider: None });
+    save_report_csv: Some(PrintExportPhi) => app.save_report_csv(&ReportRequest {
+        kind: ReportKind::Unearned, from: String::new(), to: String::new(), provider: None },
+        Some(&f.dir));
     unearned_report: Some(ViewReports) => app.unearned_report();
     import_fee_schedule: Some(OfficeSetup) => app.import_fee_schedule(frontdesk_demo::DEMO_FEES_CSV);
     fee_schedule: Some(ViewPatients) => app.fee_schedule();

@@ -3,9 +3,11 @@
 //! prepayments. Each needs "view reports", is audited (who ran which report over which dates),
 //! and reconciles with the screens it summarises: `production` with the day sheets, `aging` with
 //! each account's balance, `insurance-aging` with the outstanding-claims worklist
-//! (tests/rust/reports.rs proves it on the demo data).
+//! (tests/rust/reports.rs proves it on the demo data). Any of them can be saved as CSV
+//! ([`csv_export`]).
 pub mod aging;
 pub mod appointments;
+pub mod csv_export;
 pub mod insurance_aging;
 pub mod production;
 pub mod recall;

@@ -1,10 +1,11 @@
 //! `frontdesk report NAME [--from D] [--to D] [--provider P] [--json]`: the office's reports. JSON
 //! is `{"report", "from", "to", "rows": [...], "totals": {...}}` with money as decimal strings
 //! ("1250.00"); the reports as of today (aging, insurance aging, unbilled, unearned) have `from`
-//! and `to` both today. The text tables are in [`text`].
+//! and `to` both today. `--csv` prints the CSV a spreadsheet opens. The text tables are in [`text`].
 mod text;
 
 use clap::ValueEnum;
+use frontdesk_app::reports::csv_export::{ReportKind, ReportRequest};
 use frontdesk_app::reports::Range;
 use frontdesk_app::{App, AppError};
 use frontdesk_domain::money::Cents;
@@ -120,6 +121,43 @@ async fn provider_id(app: &App, wanted: &str) -> Result<i64, AppError> {
         .find(|p| p.id.to_string() == wanted || p.name.eq_ignore_ascii_case(wanted))
         .map(|p| p.id)
         .ok_or_else(|| AppError::invalid("provider", "is not one of the office's providers"))
+}
+
+impl ReportName {
+    fn kind(self) -> ReportKind {
+        match self {
+            ReportName::Production => ReportKind::Production,
+            ReportName::Appointments => ReportKind::Appointments,
+            ReportName::Recall => ReportKind::Recall,
+            ReportName::Aging => ReportKind::Aging,
+            ReportName::InsuranceAging => ReportKind::InsuranceAging,
+            ReportName::Unbilled => ReportKind::Unbilled,
+            ReportName::Unearned => ReportKind::Unearned,
+        }
+    }
+}
+
+/// `--csv`: the report as CSV on standard output.
+pub async fn csv(app: &App, name: ReportName, range: ReportRange) -> Result<(), AppError> {
+    let today = app.today().to_string();
+    let from = range.from.unwrap_or_else(|| today.clone());
+    let to = range.to.unwrap_or_else(|| from.clone());
+    let provider = match range.provider {
+        Some(p) => Some(provider_id(app, &p).await?),
+        None => None,
+    };
+    let req = ReportRequest {
+        kind: name.kind(),
+        from,
+        to,
+        provider,
+    };
+    let bytes = app.report_csv(&req).await?;
+    use std::io::Write;
+    std::io::stdout()
+        .write_all(&bytes)
+        .map_err(|e| AppError::new(frontdesk_app::ErrorCode::Storage, e.to_string()))?;
+    Ok(())
 }
 
 pub async fn report(

@@ -8,6 +8,7 @@ const reportInsuranceAging = vi.fn();
 const reportAppointments = vi.fn();
 const reportUnbilled = vi.fn();
 const reportRecall = vi.fn();
+const reportSaveCsv = vi.fn();
 const reportUnearned = vi.fn();
 vi.mock("../../bindings", () => ({
   commands: {
@@ -17,11 +18,13 @@ vi.mock("../../bindings", () => ({
     reportAppointments: (...a: unknown[]) => reportAppointments(...a),
     reportUnbilled: (...a: unknown[]) => reportUnbilled(...a),
     reportRecall: (...a: unknown[]) => reportRecall(...a),
+    reportSaveCsv: (...a: unknown[]) => reportSaveCsv(...a),
     reportUnearned: (...a: unknown[]) => reportUnearned(...a),
   },
 }));
 
 import Reports from "./Reports.svelte";
+import { session } from "../../lib/session.svelte";
 
 const ok = <T,>(data: T) => ({ status: "ok", data });
 const day = { charges: 17000, adjustments: 500, write_offs: 1500, refunds: 0, patient_payments: 6500, insurance_payments: 3000, net_production: 15000, net_collections: 9500 };
@@ -132,5 +135,25 @@ describe("the reports screen", () => {
     await fireEvent.click(screen.getByTestId("report-tab-unearned"));
     expect(await screen.findByTestId("report-unearned")).toBeTruthy();
     expect(screen.getByTestId("report-unearned-total").textContent).toBe("$666.66");
+  });
+
+  it("saves the report shown as CSV for a user who may export, and offers nothing to one who may not", async () => {
+    reportProduction.mockResolvedValue(ok(production));
+    reportAging.mockResolvedValue(ok(aging));
+    reportSaveCsv.mockResolvedValue(ok("/home/desk/Documents/FrontDesk aging report.csv"));
+    session.user = { user_id: 3, username: "rv", full_name: "Rae Viewer", role: "billing", permissions: ["view_reports"] };
+    render(Reports, { onOpenPatient: () => {} });
+    await screen.findByTestId("report-production");
+    expect(screen.queryByTestId("report-save-csv")).toBeNull();
+    cleanup();
+
+    session.user = { user_id: 1, username: "mgr", full_name: "Mo Manager", role: "manager", permissions: ["view_reports", "print_export_phi"] };
+    render(Reports, { onOpenPatient: () => {} });
+    await screen.findByTestId("report-production");
+    await fireEvent.click(screen.getByTestId("report-tab-aging"));
+    await screen.findByTestId("report-aging");
+    await fireEvent.click(screen.getByTestId("report-save-csv"));
+    expect((await screen.findByTestId("report-saved")).textContent).toContain("FrontDesk aging report.csv");
+    expect(reportSaveCsv).toHaveBeenCalledWith(expect.objectContaining({ kind: "aging", provider: null }));
   });
 });
