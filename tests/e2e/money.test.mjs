@@ -120,6 +120,18 @@ test("a payment at check-out, the walkout receipt printed to the CUPS PDF queue,
     await s.click(t("show-reports"));
     await s.waitText(t("report-net-production"), (x) => x === "$110.00");
     await s.waitText(t("report-net-collections"), (x) => x === "$50.00");
+    // The production chart is drawn (Chart.js on a canvas): some pixel of it is not blank.
+    await s.find(`${t("report-chart")} canvas`);
+    let drawn = false;
+    for (let i = 0; i < 50 && !drawn; i++) {
+      drawn = await s.execute(`const c = document.querySelector('[data-testid="report-chart"] canvas');
+        if (!c || !c.width) return false;
+        const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+        for (let k = 3; k < d.length; k += 4) if (d[k] !== 0) return true;
+        return false;`);
+      if (!drawn) await sleep(100);
+    }
+    assert.ok(drawn, "the production chart has bars");
     await s.click(t("report-tab-aging"));
     await s.waitText(t("report-aging-total"), (x) => x === "$60.00");
     await s.screenshot("45-reports-aging");

@@ -79,6 +79,10 @@ async fn reports_reconcile_with_day_sheets_accounts_and_worklists() {
         sum += m.total;
     }
     assert_eq!(aging.totals.total, sum);
+    assert!(
+        aging.rows.iter().any(|r| r.amounts.insurance_pending > 0),
+        "some account waits on insurance (the report's estimate path is exercised)"
+    );
     assert_eq!(
         aging.totals.current_0_30
             + aging.totals.days_31_60

@@ -272,19 +272,28 @@ impl App {
         &self,
         people: &[PatientSummary],
     ) -> Result<Cents, AppError> {
+        let ids: Vec<PatientId> = people.iter().map(|p| p.id).collect();
+        self.insurance_pending_of(&ids).await
+    }
+
+    /// [`Self::insurance_pending`] of these patients.
+    pub(crate) async fn insurance_pending_of(
+        &self,
+        people: &[PatientId],
+    ) -> Result<Cents, AppError> {
         let today = self.today();
         let mut total = Cents::ZERO;
-        for p in people {
-            let items = frontdesk_store::treatment::items(&self.db, p.id).await?;
-            let settled = frontdesk_store::claims::settled_items(&self.db, p.id).await?;
+        for &id in people {
+            let items = frontdesk_store::treatment::items(&self.db, id).await?;
+            let settled = frontdesk_store::claims::settled_items(&self.db, id).await?;
             let unsettled: Vec<_> = items
                 .iter()
                 .filter(|i| i.completed_on.is_some() && !settled.contains(&i.id))
                 .collect();
-            if unsettled.is_empty() || self.coverages_in_force(p.id, today).await?.is_empty() {
+            if unsettled.is_empty() || self.coverages_in_force(id, today).await?.is_empty() {
                 continue;
             }
-            let est = self.estimate_items(p.id, today, &items, &unsettled).await?;
+            let est = self.estimate_items(id, today, &items, &unsettled).await?;
             total += Cents(est.totals.insurance_cents + est.totals.write_off_cents);
         }
         Ok(total)

@@ -1,13 +1,17 @@
 //! The aging report: one row per guarantor with a balance (a credit too), the balance split by age
 //! (`frontdesk_ledger::aging`), the estimated insurance still to come, what the guarantor owes,
 //! the last payment and the last statement. Each row's total is that account's balance.
+use std::collections::{HashMap, HashSet};
+
 use frontdesk_access::Permission;
-use frontdesk_ledger::{aging, Entry, EntryKind};
+use frontdesk_domain::PatientId;
+use frontdesk_ledger::{aging, Entry, EntryKind, GuarantorId};
 use frontdesk_store::ledger::entries;
+use frontdesk_store::{family, reports::aging::pending_candidates};
 use serde::Serialize;
 
 use crate::money::account::name_of;
-use crate::{App, AppError};
+use crate::{App, AppError, ErrorCode};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct AgingRow {
@@ -72,24 +76,52 @@ fn last_payment(ledger: &[Entry]) -> Option<(String, i64)> {
 }
 
 impl App {
+    /// Reads every account in a few queries (the ledgers of all accounts with a balance at once,
+    /// the guarantors' names at once, and the estimate only for the people who may have insurance
+    /// pending), and gives each row the figures the account screen shows.
     pub async fn aging_report(&self) -> Result<AgingReport, AppError> {
         self.require(Permission::ViewReports).await?;
         let today = self.today();
+        let balances = entries::nonzero_balances(&self.db).await?;
+        let mut ledgers: HashMap<GuarantorId, Vec<Entry>> = HashMap::new();
+        for s in entries::of_nonzero_accounts(&self.db).await? {
+            ledgers
+                .entry(s.entry.guarantor_id)
+                .or_default()
+                .push(s.entry);
+        }
+        let heads: Vec<GuarantorId> = balances.iter().map(|b| b.0).collect();
+        let names = family::summaries(&self.db, &heads).await?;
+        // Who may have insurance pending, by the account they belong to (see account_people).
+        let mut candidates: HashMap<GuarantorId, Vec<PatientId>> = HashMap::new();
+        let mut candidate_ids = HashSet::new();
+        for (patient, guarantor) in pending_candidates(&self.db).await? {
+            candidates
+                .entry(guarantor.unwrap_or(patient))
+                .or_default()
+                .push(patient);
+            candidate_ids.insert(patient);
+        }
         let mut rows = Vec::new();
-        for (guarantor, _, last_statement) in entries::nonzero_balances(&self.db).await? {
-            let ledger: Vec<Entry> = entries::for_guarantor(&self.db, guarantor)
-                .await?
-                .into_iter()
-                .map(|s| s.entry)
-                .collect();
-            let people = self.account_people(guarantor, &ledger).await?;
+        for (guarantor, _, last_statement) in balances {
+            let ledger = ledgers.remove(&guarantor).unwrap_or_default();
+            let head = names
+                .get(&guarantor)
+                .ok_or_else(|| AppError::new(ErrorCode::NotFound, "guarantor not found"))?;
+            let mut pending_people = candidates.remove(&guarantor).unwrap_or_default();
+            for e in &ledger {
+                if candidate_ids.contains(&e.patient_id) && !pending_people.contains(&e.patient_id)
+                {
+                    pending_people.push(e.patient_id);
+                }
+            }
             let a = aging(&ledger, today);
-            let pending = self.insurance_pending(&people).await?;
+            let pending = self.insurance_pending_of(&pending_people).await?;
             let last = last_payment(&ledger);
             rows.push(AgingRow {
                 guarantor_id: guarantor,
-                name: name_of(&people[0]),
-                phone: people[0].phone.clone(),
+                name: name_of(head),
+                phone: head.phone.clone(),
                 amounts: AgingAmounts {
                     current_0_30: a.current_0_30.0,
                     days_31_60: a.days_31_60.0,

@@ -133,6 +133,20 @@ async fn for_guarantor_in(
     rows.into_iter().map(decode).collect()
 }
 
+/// Every entry of every account whose balance is not zero, by guarantor, each account oldest
+/// first (the aging report's one read instead of one per account).
+pub async fn of_nonzero_accounts(db: &Db) -> Result<Vec<StoredEntry>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM ledger_entries WHERE guarantor_id IN \
+           (SELECT guarantor_id FROM ledger_entries GROUP BY guarantor_id HAVING SUM(effect_cents) <> 0) \
+         ORDER BY guarantor_id, entry_date, id"
+    );
+    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .fetch_all(&db.reader)
+        .await?;
+    rows.into_iter().map(decode).collect()
+}
+
 /// Every entry dated `from..=to` (the day sheet), oldest first.
 pub async fn dated(db: &Db, from: NaiveDate, to: NaiveDate) -> Result<Vec<StoredEntry>> {
     let sql = format!(
