@@ -9,6 +9,17 @@ use frontdesk_app::reports::Range;
 use frontdesk_app::ErrorCode;
 use frontdesk_store::audit;
 
+/// The fields of every audit entry of `action`, oldest first.
+async fn audited(app: &frontdesk_app::App, action: &str) -> Vec<String> {
+    audit::all(app.db())
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.action == action)
+        .flat_map(|e| e.fields)
+        .collect()
+}
+
 #[tokio::test]
 async fn reports_reconcile_with_day_sheets_accounts_and_worklists() {
     let dir = tempfile::tempdir().unwrap();
@@ -108,13 +119,7 @@ async fn reports_reconcile_with_day_sheets_accounts_and_worklists() {
     assert!(ins.rows.iter().all(|r| r.days_outstanding >= 0));
 
     // Audited: one `report.run` entry per report run, naming the report.
-    let runs: Vec<String> = audit::all(app.db())
-        .await
-        .unwrap()
-        .into_iter()
-        .filter(|e| e.action == "report.run")
-        .flat_map(|e| e.fields)
-        .collect();
+    let runs: Vec<String> = audited(&app, "report.run").await;
     assert_eq!(runs.len(), 3, "{runs:?}");
     assert!(runs[0].starts_with("production "));
     assert!(runs[1].starts_with("aging as of"));
@@ -152,13 +157,7 @@ async fn reports_reconcile_with_day_sheets_accounts_and_worklists() {
         total_line.contains(&cents(aging.totals.total)),
         "{total_line}"
     );
-    let exports: Vec<String> = audit::all(app.db())
-        .await
-        .unwrap()
-        .into_iter()
-        .filter(|e| e.action == "report.export")
-        .flat_map(|e| e.fields)
-        .collect();
+    let exports: Vec<String> = audited(&app, "report.export").await;
     assert_eq!(exports.len(), 2, "{exports:?}");
     assert!(exports[0].starts_with(&format!("production csv, {} rows", r.rows.len())));
 
@@ -376,13 +375,7 @@ async fn appointments_unbilled_and_unearned_follow_what_the_desk_does() {
     );
     assert_eq!(un.totals.packages_amount, 66_666);
 
-    let runs: Vec<String> = audit::all(app.db())
-        .await
-        .unwrap()
-        .into_iter()
-        .filter(|e| e.action == "report.run")
-        .flat_map(|e| e.fields)
-        .collect();
+    let runs: Vec<String> = audited(&app, "report.run").await;
     assert!(
         runs.iter()
             .any(|f| f.starts_with("appointments 2026-11-23..2026-11-29")),

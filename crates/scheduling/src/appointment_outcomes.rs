@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
+use crate::rates::permille;
 use crate::status::AppointmentStatus;
 
 /// A cancellation made less than this many hours before the start is a late cancellation.
@@ -56,14 +57,6 @@ pub struct OutcomeCounts {
     pub no_show_rate_permille: i64,
     /// Fees of the procedures of the visits not cancelled or missed, in cents.
     pub scheduled_production: i64,
-}
-
-fn permille(part: i64, whole: i64) -> i64 {
-    if whole == 0 {
-        0
-    } else {
-        (part * 2000 + whole) / (2 * whole)
-    }
 }
 
 impl OutcomeCounts {

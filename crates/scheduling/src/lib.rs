@@ -19,6 +19,7 @@
 //! - [`recall`]: recall types and due dates.
 //! - [`appointment_outcomes`]: how booked visits turned out (completed, cancelled, late
 //!   cancellations, no-shows), the rates and the scheduled production of the appointments report.
+//! - [`rates`]: shares in tenths of a percent, as the reports show them.
 //! - [`recall_outcomes`]: of the recall visits due in a range, how many were seen, booked, are
 //!   overdue; and how many patients left a recall visit with the next one booked.
 //!
@@ -35,6 +36,7 @@ pub mod hours;
 pub mod local_time;
 pub mod model;
 pub mod preferences;
+pub mod rates;
 pub mod recall;
 pub mod recall_outcomes;
 pub mod slot;

@@ -14,6 +14,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
+use crate::rates::permille;
 use crate::recall::add_months;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, specta::Type)]
@@ -90,14 +91,6 @@ impl RecallCounts {
         self.left_booked += o.left_booked;
         self.left_booked_permille = permille(self.left_booked, self.visits);
         self
-    }
-}
-
-fn permille(part: i64, whole: i64) -> i64 {
-    if whole == 0 {
-        0
-    } else {
-        (part * 2000 + whole) / (2 * whole)
     }
 }
 

@@ -1,0 +1,24 @@
+//! A share as the reports show it: tenths of a percent, rounded half up (125 = 12.5 %).
+
+/// `part / whole` in tenths of a percent; 0 when `whole` is 0.
+pub fn permille(part: i64, whole: i64) -> i64 {
+    if whole == 0 {
+        0
+    } else {
+        (part * 2000 + whole) / (2 * whole)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::permille;
+
+    #[test]
+    fn tenths_of_a_percent_rounded_half_up() {
+        assert_eq!(permille(1, 7), 143);
+        assert_eq!(permille(1, 8), 125);
+        assert_eq!(permille(1, 2000), 1, "0.05 % rounds up");
+        assert_eq!(permille(3, 3), 1000);
+        assert_eq!(permille(5, 0), 0);
+    }
+}
