@@ -24,6 +24,7 @@ use frontdesk_app::reports::aging::AgingReport;
 use frontdesk_app::reports::appointments::AppointmentsReport;
 use frontdesk_app::reports::csv_export::ReportRequest;
 use frontdesk_app::reports::insurance_aging::InsuranceAgingReport;
+use frontdesk_app::reports::new_patients::NewPatientsReport;
 use frontdesk_app::reports::production::ProductionReport;
 use frontdesk_app::reports::recall::RecallReport;
 use frontdesk_app::reports::unbilled::UnbilledReport;
@@ -208,6 +209,10 @@ tauri_commands! {
         a.recall_report(Range::parse(&from, &to)?).await;
     app report_save_csv(request: ReportRequest) -> String = |a|
         a.save_report_csv(&request, None).await.map(|p| p.display().to_string());
+    app report_new_patients(from: String, to: String) -> NewPatientsReport = |a|
+        a.new_patients_report(Range::parse(&from, &to)?).await;
+    app report_referrals(from: String, to: String) -> NewPatientsReport = |a|
+        a.referrals_report(Range::parse(&from, &to)?).await;
     app report_unbilled() -> UnbilledReport = |a| a.unbilled_report().await;
     app report_unearned() -> UnearnedReport = |a| a.unearned_report().await;
     app payment_plan(patient: i64) -> Option<PaymentPlanView> = |a| a.payment_plan(patient).await;

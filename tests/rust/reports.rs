@@ -470,3 +470,109 @@ async fn recall_counts_each_due_visit_by_what_became_of_it() {
     assert_eq!(e.fields[0].field, "to");
     app.close().await;
 }
+
+/// New patients count in the month of their first completed visit, by the referral source on
+/// their record (spellings that differ in case or spacing are one source), with what they
+/// produced; the referrals report is the same rows by source; both agree with the production
+/// report's total for those patients.
+#[tokio::test]
+async fn new_patients_count_by_first_visit_and_referral_source() {
+    use frontdesk_acceptance::draft;
+    use frontdesk_acceptance::insurance_fixture::{item, FEES};
+    use frontdesk_acceptance::schedule_fixture::{filling, office, type_id};
+    use frontdesk_app::schedule::appointments::AppointmentAction;
+
+    let (_dir, app, _kc) = office().await; // the clock: Tuesday 2026-11-24 15:00 UTC
+    app.import_fee_schedule(FEES).await.unwrap();
+    let kind = type_id(&app, "Filling").await;
+    let mut seen = Vec::new();
+    for (k, (last, source)) in [
+        ("Moss", "Website"),
+        ("Nagy", " website "),
+        ("Ott", "Dr. Lee"),
+        ("Pike", ""),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut d = draft(last, "Ana", "1990-01-01");
+        d.referral_source = source.into();
+        let id = app.create_patient(&d).await.unwrap().patient.id;
+        let mut visit = filling(kind, id, "2026-11-24", "16:00");
+        visit.operatory = 1 + k as i64;
+        visit.provider = 1 + k as i64;
+        let a = app.book_appointment(&visit).await.unwrap().id;
+        if last != "Pike" {
+            for step in [
+                AppointmentAction::CheckIn,
+                AppointmentAction::Seat,
+                AppointmentAction::CheckOut,
+            ] {
+                app.appointment_action(a, &step).await.unwrap();
+            }
+        }
+        seen.push(id);
+    }
+    // Moss had a $200 filling done at the visit.
+    let filling_item = app
+        .add_treatment(seen[0], &item("D2391", "30"))
+        .await
+        .unwrap()
+        .items[0]
+        .id;
+    app.complete_treatment(seen[0], filling_item, "2026-11-24")
+        .await
+        .unwrap();
+
+    let nov = Range::parse("2026-11-01", "2026-11-30").unwrap();
+    let r = app.new_patients_report(nov).await.unwrap();
+    let rows: Vec<(&str, &str, i64, i64)> = r
+        .rows
+        .iter()
+        .map(|x| {
+            (
+                x.month.as_str(),
+                x.source.as_str(),
+                x.new_patients,
+                x.production,
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            ("2026-11", "Dr. Lee", 1, 0),
+            ("2026-11", "Website", 2, 20_000)
+        ],
+        "Pike's visit is not completed: not yet a new patient"
+    );
+    assert_eq!((r.totals.new_patients, r.totals.production), (3, 20_000));
+    let day = Range::parse("2026-11-24", "2026-11-24").unwrap();
+    assert_eq!(
+        app.production_report(day)
+            .await
+            .unwrap()
+            .totals
+            .net_production,
+        r.totals.production,
+        "all of the day's production is the new patients'"
+    );
+    let by_source = app.referrals_report(nov).await.unwrap();
+    assert_eq!(by_source.rows[0].source, "Dr. Lee");
+    assert_eq!(by_source.totals, r.totals);
+    let october = Range::parse("2026-10-01", "2026-10-31").unwrap();
+    assert!(app
+        .new_patients_report(october)
+        .await
+        .unwrap()
+        .rows
+        .is_empty());
+    let runs = audited(&app, "report.run").await;
+    assert!(runs
+        .iter()
+        .any(|f| f.starts_with("new-patients 2026-11-01..2026-11-30")));
+    assert!(runs
+        .iter()
+        .any(|f| f.starts_with("referrals 2026-11-01..2026-11-30")));
+    app.close().await;
+}

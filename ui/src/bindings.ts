@@ -742,6 +742,22 @@ async reportSaveCsv(request: ReportRequest) : Promise<Result<string, AppError>> 
     else return { status: "error", error: e  as any };
 }
 },
+async reportNewPatients(from: string, to: string) : Promise<Result<NewPatientsReport, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("report_new_patients", { from, to }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async reportReferrals(from: string, to: string) : Promise<Result<NewPatientsReport, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("report_referrals", { from, to }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async reportUnbilled() : Promise<Result<UnbilledReport, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("report_unbilled") };
@@ -1739,6 +1755,8 @@ premedication: boolean;
  */
 alerts: string }
 export type MemberBalance = { patient_id: number; name: string; balance_cents: number }
+export type NewPatientTotals = { new_patients: number; production: number }
+export type NewPatientsReport = { from: string; to: string; rows: SourceMonth[]; totals: NewPatientTotals }
 export type NewUserInput = { username: string; full_name: string; role: Role; grants?: Permission[]; password: string }
 export type OpenChargeView = { entry_id: number; patient_id: number; patient: string; date: string; code: string; open_cents: number }
 /**
@@ -2178,7 +2196,7 @@ export type Relationship =
 /**
  * Which report.
  */
-export type ReportKind = "production" | "appointments" | "recall" | "aging" | "insurance_aging" | "unbilled" | "unearned"
+export type ReportKind = "production" | "appointments" | "recall" | "new_patients" | "referrals" | "aging" | "insurance_aging" | "unbilled" | "unearned"
 /**
  * A report to export: its dates as typed (ignored by the reports as of today) and, for the
  * appointments report, a provider.
@@ -2242,6 +2260,15 @@ operatories?: number[]; devices?: number[]; preferences?: Preferences;
  * Looking for a new time for this appointment (its own time is free).
  */
 moving?: number | null }
+export type SourceMonth = { 
+/**
+ * `YYYY-MM`.
+ */
+month: string; source: string; new_patients: number; 
+/**
+ * Net production of those patients (cents).
+ */
+production: number }
 /**
  * A guarantor a run would send a statement to.
  */

@@ -233,7 +233,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// A report (needs "view reports"; audited): production, appointments and recall (--from/--to,
+    /// A report (needs "view reports"; audited): production, appointments, recall, new-patients
+    /// and referrals (--from/--to,
     /// default today; appointments also --provider), aging, insurance-aging, unbilled, unearned
     /// (as of today). `--json`: money as decimal strings.
     Report {

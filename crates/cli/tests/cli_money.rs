@@ -171,6 +171,14 @@ fn account_pay_day_sheet_statements_and_lock() {
         .iter()
         .any(|r| r["recall"] == "Prophy (cleaning)"));
     assert!(recall["totals"]["due"].is_i64());
+    for name in ["new-patients", "referrals"] {
+        let r = json(
+            dir,
+            &["report", name, "--from", &from, "--to", &day, "--json"],
+        );
+        assert_eq!(r["report"], name);
+        assert!(r["totals"]["new_patients"].is_i64() && r["totals"]["production"].is_string());
+    }
     for name in ["unbilled", "unearned"] {
         let r = json(dir, &["report", name, "--json"]);
         assert_eq!(r["report"], name);

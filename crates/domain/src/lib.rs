@@ -10,6 +10,7 @@ pub mod error;
 pub mod family;
 pub mod fee_schedule;
 pub mod money;
+pub mod new_patient_sources;
 pub mod patient;
 pub mod patient_diff;
 pub mod redacted;

@@ -415,6 +415,10 @@ use_cases! { |app, f|
         frontdesk_app::reports::Range::parse("2026-01-01", &f.today).unwrap(), None);
     recall_report: Some(ViewReports) => app.recall_report(
         frontdesk_app::reports::Range::parse("2026-01-01", &f.today).unwrap());
+    new_patients_report: Some(ViewReports) => app.new_patients_report(
+        frontdesk_app::reports::Range::parse("2026-01-01", &f.today).unwrap());
+    referrals_report: Some(ViewReports) => app.referrals_report(
+        frontdesk_app::reports::Range::parse("2026-01-01", &f.today).unwrap());
     unbilled_report: Some(ViewReports) => app.unbilled_report();
     report_csv: Some(PrintExportPhi) => app.report_csv(&ReportRequest {
         kind: ReportKind::Aging, from: String::new(), to: String::new(), provider: None });

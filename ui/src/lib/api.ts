@@ -209,6 +209,8 @@ export const api = {
   reportAppointments: (from: string, to: string, provider: number | null) =>
     unwrap(commands.reportAppointments(from, to, provider)),
   reportRecall: (from: string, to: string) => unwrap(commands.reportRecall(from, to)),
+  reportNewPatients: (from: string, to: string) => unwrap(commands.reportNewPatients(from, to)),
+  reportReferrals: (from: string, to: string) => unwrap(commands.reportReferrals(from, to)),
   reportUnbilled: () => unwrap(commands.reportUnbilled()),
   saveReportCsv: (request: ReportRequest) => unwrap(commands.reportSaveCsv(request)),
   reportUnearned: () => unwrap(commands.reportUnearned()),

@@ -22,6 +22,8 @@ pub enum ReportKind {
     Production,
     Appointments,
     Recall,
+    NewPatients,
+    Referrals,
     Aging,
     InsuranceAging,
     Unbilled,
@@ -35,6 +37,8 @@ impl ReportKind {
             ReportKind::Production => "production",
             ReportKind::Appointments => "appointments",
             ReportKind::Recall => "recall",
+            ReportKind::NewPatients => "new-patients",
+            ReportKind::Referrals => "referrals",
             ReportKind::Aging => "aging",
             ReportKind::InsuranceAging => "insurance-aging",
             ReportKind::Unbilled => "unbilled",
@@ -226,6 +230,32 @@ impl App {
                     "left_booked_pct",
                 ];
                 (head, lines)
+            }
+            ReportKind::NewPatients | ReportKind::Referrals => {
+                let r = if req.kind == ReportKind::NewPatients {
+                    self.new_patients_report(range()?).await?
+                } else {
+                    self.referrals_report(range()?).await?
+                };
+                let mut lines: Vec<Vec<String>> = r
+                    .rows
+                    .iter()
+                    .map(|x| {
+                        vec![
+                            x.month.clone(),
+                            x.source.clone(),
+                            x.new_patients.to_string(),
+                            money(x.production),
+                        ]
+                    })
+                    .collect();
+                lines.push(vec![
+                    "total".into(),
+                    String::new(),
+                    r.totals.new_patients.to_string(),
+                    money(r.totals.production),
+                ]);
+                (vec!["month", "source", "new_patients", "production"], lines)
             }
             ReportKind::Aging => {
                 let r = self.aging_report().await?;

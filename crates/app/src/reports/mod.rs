@@ -1,5 +1,5 @@
 //! Reports for running the office: production and collections, how appointments turned out, how
-//! recall worked, the aging of accounts, the insurance aging of outstanding claims, unbilled procedures and unearned
+//! recall worked, new patients by month and referral source, the aging of accounts, the insurance aging of outstanding claims, unbilled procedures and unearned
 //! prepayments. Each needs "view reports", is audited (who ran which report over which dates),
 //! and reconciles with the screens it summarises: `production` with the day sheets, `aging` with
 //! each account's balance, `insurance-aging` with the outstanding-claims worklist
@@ -9,6 +9,7 @@ pub mod aging;
 pub mod appointments;
 pub mod csv_export;
 pub mod insurance_aging;
+pub mod new_patients;
 pub mod production;
 pub mod recall;
 pub mod unbilled;

@@ -25,6 +25,11 @@ pub enum ReportName {
     /// Per recall type: recall visits due in the range seen, booked, overdue, unbooked; the share
     /// of patients who left a recall visit with the next one booked.
     Recall,
+    /// Patients whose first visit was in the range, by month and referral source, with their
+    /// production.
+    NewPatients,
+    /// The same by referral source, then month.
+    Referrals,
     /// Completed procedures of insured patients on no claim, and draft claims.
     Unbilled,
     /// Prepaid package sessions not yet redeemed, and credit balances.
@@ -72,6 +77,7 @@ const NOT_MONEY: &[&str] = &[
     "visits",
     "left_booked",
     "left_booked_permille",
+    "new_patients",
 ];
 
 /// Every integer field not in [`NOT_MONEY`] becomes a decimal string.
@@ -129,6 +135,8 @@ impl ReportName {
             ReportName::Production => ReportKind::Production,
             ReportName::Appointments => ReportKind::Appointments,
             ReportName::Recall => ReportKind::Recall,
+            ReportName::NewPatients => ReportKind::NewPatients,
+            ReportName::Referrals => ReportKind::Referrals,
             ReportName::Aging => ReportKind::Aging,
             ReportName::InsuranceAging => ReportKind::InsuranceAging,
             ReportName::Unbilled => ReportKind::Unbilled,
@@ -199,6 +207,19 @@ pub async fn report(
                 return Ok(());
             }
             envelope("recall", &r.from, &r.to, &r.rows, r.totals)
+        }
+        ReportName::NewPatients | ReportName::Referrals => {
+            let range = Range::parse(&from, &to)?;
+            let (label, r) = if matches!(name, ReportName::NewPatients) {
+                ("new-patients", app.new_patients_report(range).await?)
+            } else {
+                ("referrals", app.referrals_report(range).await?)
+            };
+            if !json {
+                text::new_patients(label, &r);
+                return Ok(());
+            }
+            envelope(label, &r.from, &r.to, &r.rows, r.totals)
         }
         ReportName::Aging => {
             let r = app.aging_report().await?;

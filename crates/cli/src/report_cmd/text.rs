@@ -2,6 +2,7 @@
 use frontdesk_app::reports::aging::AgingReport;
 use frontdesk_app::reports::appointments::AppointmentsReport;
 use frontdesk_app::reports::insurance_aging::InsuranceAgingReport;
+use frontdesk_app::reports::new_patients::NewPatientsReport;
 use frontdesk_app::reports::production::ProductionReport;
 use frontdesk_app::reports::recall::RecallReport;
 use frontdesk_app::reports::unbilled::{UnbilledKind, UnbilledReport};
@@ -211,4 +212,28 @@ pub fn recall(r: &RecallReport) {
         line(&row.recall, &row.counts);
     }
     line("total", &r.totals);
+}
+
+pub fn new_patients(label: &str, r: &NewPatientsReport) {
+    println!("{label} {} to {}", r.from, r.to);
+    println!(
+        "{:<8} {:<32} {:>12} {:>12}",
+        "month", "source", "new patients", "production"
+    );
+    for row in &r.rows {
+        println!(
+            "{:<8} {:<32} {:>12} {:>12}",
+            row.month,
+            row.source,
+            row.new_patients,
+            money(row.production)
+        );
+    }
+    println!(
+        "{:<8} {:<32} {:>12} {:>12}",
+        "total",
+        "",
+        r.totals.new_patients,
+        money(r.totals.production)
+    );
 }

@@ -9,6 +9,8 @@ const reportAppointments = vi.fn();
 const reportUnbilled = vi.fn();
 const reportRecall = vi.fn();
 const reportSaveCsv = vi.fn();
+const reportNewPatients = vi.fn();
+const reportReferrals = vi.fn();
 const reportUnearned = vi.fn();
 vi.mock("../../bindings", () => ({
   commands: {
@@ -19,6 +21,8 @@ vi.mock("../../bindings", () => ({
     reportUnbilled: (...a: unknown[]) => reportUnbilled(...a),
     reportRecall: (...a: unknown[]) => reportRecall(...a),
     reportSaveCsv: (...a: unknown[]) => reportSaveCsv(...a),
+    reportNewPatients: (...a: unknown[]) => reportNewPatients(...a),
+    reportReferrals: (...a: unknown[]) => reportReferrals(...a),
     reportUnearned: (...a: unknown[]) => reportUnearned(...a),
   },
 }));
@@ -122,6 +126,20 @@ describe("the reports screen", () => {
     expect(await screen.findByTestId("report-recall")).toBeTruthy();
     expect(screen.getByTestId("report-recall-due").textContent).toBe("10");
     expect(screen.getByTestId("report-left-booked").textContent).toBe("75.0%");
+
+    const np = {
+      from: "2026-03-01", to: "2026-03-31",
+      rows: [{ month: "2026-03", source: "Website", new_patients: 2, production: 15000 }, { month: "2026-03", source: "Dr. Lee", new_patients: 1, production: 0 }],
+      totals: { new_patients: 3, production: 15000 },
+    };
+    reportNewPatients.mockResolvedValue(ok(np));
+    reportReferrals.mockResolvedValue(ok(np));
+    await fireEvent.click(screen.getByTestId("report-tab-newPatients"));
+    expect(await screen.findByTestId("report-new-patients")).toBeTruthy();
+    expect(screen.getByTestId("report-new-patients-count").textContent).toBe("3");
+    await fireEvent.click(screen.getByTestId("report-tab-referrals"));
+    expect(await screen.findByTestId("report-referrals")).toBeTruthy();
+    expect(reportReferrals).toHaveBeenCalled();
 
     await fireEvent.click(screen.getByTestId("report-tab-unbilled"));
     expect(await screen.findByTestId("report-unbilled")).toBeTruthy();
