@@ -1,5 +1,8 @@
-//! Recall: recall types, each patient's last matching completed procedure, and the cancelled or
-//! missed appointments nobody rebooked (the unscheduled list).
+//! Recall: recall types, each patient's matching completed procedures (the last one, or all),
+//! the next matching visit booked, and the cancelled or missed appointments nobody rebooked (the
+//! unscheduled list).
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use frontdesk_domain::PatientId;
 use frontdesk_scheduling::RecallType;
@@ -53,48 +56,89 @@ pub async fn recall_types(db: &Db) -> Result<Vec<RecallType>> {
         .collect()
 }
 
+/// `?, ?, …` for `codes`, and the codes as bound: trimmed, upper-case (stored codes are).
+fn code_marks(codes: &[String]) -> (String, Vec<String>) {
+    (
+        vec!["?"; codes.len()].join(", "),
+        codes.iter().map(|c| c.trim().to_uppercase()).collect(),
+    )
+}
+
 /// For every patient who ever had one of `codes` completed: the latest date (not archived patients).
 pub async fn last_done(db: &Db, codes: &[String]) -> Result<Vec<(PatientId, NaiveDate)>> {
+    completed(
+        db,
+        codes,
+        "t.patient_id, MAX(t.completed_on)",
+        "GROUP BY t.patient_id",
+    )
+    .await
+}
+
+/// Every (patient, date) on which one of `codes` was completed, by patient then date (not
+/// archived patients): the recall report's history of visits.
+pub async fn visits(db: &Db, codes: &[String]) -> Result<Vec<(PatientId, NaiveDate)>> {
+    completed(
+        db,
+        codes,
+        "DISTINCT t.patient_id, t.completed_on",
+        "ORDER BY t.patient_id, t.completed_on",
+    )
+    .await
+}
+
+/// `select` and `tail` are one of the two fixed clauses above, never outside input.
+async fn completed(
+    db: &Db,
+    codes: &[String],
+    select: &'static str,
+    tail: &'static str,
+) -> Result<Vec<(PatientId, NaiveDate)>> {
     if codes.is_empty() {
         return Ok(Vec::new());
     }
-    let marks = vec!["?"; codes.len()].join(", ");
+    let (marks, codes) = code_marks(codes);
     let sql = format!(
-        "SELECT t.patient_id, MAX(t.completed_on) FROM treatment_items t JOIN patients p ON p.id = t.patient_id \
-         WHERE t.status = 'completed' AND t.code IN ({marks}) AND p.status <> 'archived' GROUP BY t.patient_id"
+        "SELECT {select} FROM treatment_items t JOIN patients p ON p.id = t.patient_id \
+         WHERE t.status = 'completed' AND t.code IN ({marks}) AND p.status <> 'archived' {tail}"
     );
     let mut q = sqlx::query_as::<_, (i64, NaiveDate)>(sqlx::AssertSqlSafe(sql));
     for c in codes {
-        q = q.bind(c.trim().to_uppercase());
+        q = q.bind(c);
     }
     Ok(q.fetch_all(&db.reader).await?)
 }
 
-/// The patient's next appointment, at or after `from`, that holds time and whose type includes one
-/// of `codes` (a visit that will satisfy the recall; another kind of visit does not).
+/// Each patient's next appointment, at or after `from`, that holds time and whose type includes
+/// one of `codes` (a visit that will satisfy the recall; another kind of visit does not).
 pub async fn next_booked(
     db: &Db,
-    patient: PatientId,
     from: DateTime<Utc>,
     codes: &[String],
-) -> Result<Option<DateTime<Utc>>> {
+) -> Result<HashMap<PatientId, DateTime<Utc>>> {
     if codes.is_empty() {
-        return Ok(None);
+        return Ok(HashMap::new());
     }
-    let marks = vec!["?"; codes.len()].join(", ");
+    let (marks, codes) = code_marks(codes);
     let sql = format!(
-        "SELECT MIN(a.start_epoch) FROM appointments a JOIN appointment_types t ON t.id = a.type_id \
-         WHERE a.patient_id = ? AND a.start_epoch >= ? AND a.status IN ('scheduled', 'confirmed') \
-           AND EXISTS (SELECT 1 FROM json_each(t.procedure_codes_json) j WHERE upper(j.value) IN ({marks}))"
+        "SELECT a.patient_id, MIN(a.start_epoch) FROM appointments a JOIN appointment_types t ON t.id = a.type_id \
+         WHERE a.start_epoch >= ? AND a.status IN ('scheduled', 'confirmed') \
+           AND EXISTS (SELECT 1 FROM json_each(t.procedure_codes_json) j WHERE upper(j.value) IN ({marks})) \
+         GROUP BY a.patient_id"
     );
-    let mut q = sqlx::query_scalar::<_, Option<i64>>(sqlx::AssertSqlSafe(sql))
-        .bind(patient)
-        .bind(from.timestamp());
+    let mut q = sqlx::query_as::<_, (i64, i64)>(sqlx::AssertSqlSafe(sql)).bind(from.timestamp());
     for c in codes {
-        q = q.bind(c.trim().to_uppercase());
+        q = q.bind(c);
     }
-    let start = q.fetch_one(&db.reader).await?;
-    Ok(start.and_then(|s| DateTime::from_timestamp(s, 0)))
+    q.fetch_all(&db.reader)
+        .await?
+        .into_iter()
+        .map(|(p, s)| {
+            let start =
+                DateTime::from_timestamp(s, 0).ok_or(StoreError::Corrupt("appointment time"))?;
+            Ok((p, start))
+        })
+        .collect()
 }
 
 /// Appointments cancelled or missed since `since` whose patient has nothing booked after them.

@@ -3,6 +3,11 @@
 // sign-in screen has no need of.
 let usdFormat: Intl.NumberFormat | null = null;
 
+/** A share in tenths of a percent, as the reports send it: 125 → "12.5%". */
+export function pct(permille: number): string {
+  return `${(permille / 10).toFixed(1)}%`;
+}
+
 export function usd(cents: number): string {
   usdFormat ??= new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
   return usdFormat.format(cents / 100);

@@ -8,6 +8,7 @@ use frontdesk_access::Permission;
 use frontdesk_domain::money::Cents;
 use frontdesk_ledger::Production;
 use frontdesk_scheduling::appointment_outcomes::OutcomeCounts;
+use frontdesk_scheduling::rates::percent_text;
 use frontdesk_scheduling::recall_outcomes::RecallCounts;
 use serde::{Deserialize, Serialize};
 
@@ -61,10 +62,6 @@ fn money(c: i64) -> String {
     Cents(c).to_plain()
 }
 
-fn pct(permille: i64) -> String {
-    format!("{}.{}", permille / 10, permille % 10)
-}
-
 fn production_cells(f: &Production) -> Vec<String> {
     [
         f.charges,
@@ -101,7 +98,7 @@ fn outcome_cells(c: &OutcomeCounts) -> Vec<String> {
             c.no_show_rate_permille,
         ]
         .into_iter()
-        .map(pct),
+        .map(percent_text),
     );
     v.push(money(c.scheduled_production));
     v
@@ -120,7 +117,7 @@ fn recall_cells(c: &RecallCounts) -> Vec<String> {
     .iter()
     .map(i64::to_string)
     .collect();
-    v.push(pct(c.left_booked_permille));
+    v.push(percent_text(c.left_booked_permille));
     v
 }
 

@@ -43,10 +43,9 @@ impl App {
         let made = recall_outcomes::made_and_starting(&self.db, from_start, to_end).await?;
         let mut rows = Vec::new();
         for kind in recall::recall_types(&self.db).await? {
-            let booked =
-                recall_outcomes::next_booked(&self.db, today_start, &kind.procedure_codes).await?;
+            let booked = recall::next_booked(&self.db, today_start, &kind.procedure_codes).await?;
             let mut by_patient: BTreeMap<i64, Vec<chrono::NaiveDate>> = BTreeMap::new();
-            for (p, day) in recall_outcomes::visits(&self.db, &kind.procedure_codes).await? {
+            for (p, day) in recall::visits(&self.db, &kind.procedure_codes).await? {
                 by_patient.entry(p).or_default().push(day);
             }
             let mut counts = RecallCounts::default();

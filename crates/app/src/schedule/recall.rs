@@ -60,13 +60,13 @@ impl App {
         let from = day_bounds(self.tz, today).start;
         let mut out = Vec::new();
         for kind in recall::recall_types(&self.db).await? {
+            let booked = recall::next_booked(&self.db, from, &kind.procedure_codes).await?;
             for (patient, last) in recall::last_done(&self.db, &kind.procedure_codes).await? {
                 let due = add_months(last, kind.interval_months);
                 if due > until || from_day.is_some_and(|f| due < f) {
                     continue;
                 }
-                let next =
-                    recall::next_booked(&self.db, patient, from, &kind.procedure_codes).await?;
+                let next = booked.get(&patient).copied();
                 if unscheduled_only && next.is_some() {
                     continue;
                 }

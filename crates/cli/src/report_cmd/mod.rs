@@ -118,15 +118,27 @@ fn envelope(
     })
 }
 
-/// `--provider` as a name or an id.
-async fn provider_id(app: &App, wanted: &str) -> Result<i64, AppError> {
-    let setup = app.schedule_setup().await?;
-    setup
-        .providers
-        .iter()
-        .find(|p| p.id.to_string() == wanted || p.name.eq_ignore_ascii_case(wanted))
-        .map(|p| p.id)
-        .ok_or_else(|| AppError::invalid("provider", "is not one of the office's providers"))
+impl ReportRange {
+    /// `--from` (default today) and `--to` (default `--from`), as typed.
+    fn dates(&self, app: &App) -> (String, String) {
+        let from = self.from.clone().unwrap_or_else(|| app.today().to_string());
+        let to = self.to.clone().unwrap_or_else(|| from.clone());
+        (from, to)
+    }
+
+    /// `--provider` (a name or an id) as the provider's id.
+    async fn provider_id(&self, app: &App) -> Result<Option<i64>, AppError> {
+        let Some(wanted) = self.provider.as_deref() else {
+            return Ok(None);
+        };
+        let setup = app.schedule_setup().await?;
+        setup
+            .providers
+            .iter()
+            .find(|p| p.id.to_string() == wanted || p.name.eq_ignore_ascii_case(wanted))
+            .map(|p| Some(p.id))
+            .ok_or_else(|| AppError::invalid("provider", "is not one of the office's providers"))
+    }
 }
 
 impl ReportName {
@@ -147,18 +159,12 @@ impl ReportName {
 
 /// `--csv`: the report as CSV on standard output.
 pub async fn csv(app: &App, name: ReportName, range: ReportRange) -> Result<(), AppError> {
-    let today = app.today().to_string();
-    let from = range.from.unwrap_or_else(|| today.clone());
-    let to = range.to.unwrap_or_else(|| from.clone());
-    let provider = match range.provider {
-        Some(p) => Some(provider_id(app, &p).await?),
-        None => None,
-    };
+    let (from, to) = range.dates(app);
     let req = ReportRequest {
         kind: name.kind(),
         from,
         to,
-        provider,
+        provider: range.provider_id(app).await?,
     };
     let bytes = app.report_csv(&req).await?;
     use std::io::Write;
@@ -174,9 +180,7 @@ pub async fn report(
     range: ReportRange,
     json: bool,
 ) -> Result<(), AppError> {
-    let today = app.today().to_string();
-    let from = range.from.unwrap_or_else(|| today.clone());
-    let to = range.to.unwrap_or_else(|| from.clone());
+    let (from, to) = range.dates(app);
     let value = match name {
         ReportName::Production => {
             let r = app.production_report(Range::parse(&from, &to)?).await?;
@@ -187,10 +191,7 @@ pub async fn report(
             envelope("production", &r.from, &r.to, &r.rows, r.totals)
         }
         ReportName::Appointments => {
-            let provider = match range.provider {
-                Some(p) => Some(provider_id(app, &p).await?),
-                None => None,
-            };
+            let provider = range.provider_id(app).await?;
             let r = app
                 .appointments_report(Range::parse(&from, &to)?, provider)
                 .await?;

@@ -17,7 +17,7 @@ fn money(c: i64) -> String {
 
 /// 125 ‰ → "12.5%".
 fn pct(permille: i64) -> String {
-    format!("{}.{}%", permille / 10, permille % 10)
+    format!("{}%", frontdesk_scheduling::rates::percent_text(permille))
 }
 
 pub fn production(r: &ProductionReport) {

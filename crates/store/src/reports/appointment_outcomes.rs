@@ -45,8 +45,11 @@ pub async fn booked_between(
         .collect()
 }
 
+/// Provider names by provider id.
+pub type ProviderNames = std::collections::HashMap<i64, String>;
+
 /// Every provider's name by id, those no longer active too (their past visits still count).
-pub async fn provider_names(db: &Db) -> Result<std::collections::HashMap<i64, String>> {
+pub async fn provider_names(db: &Db) -> Result<ProviderNames> {
     let rows: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM providers")
         .fetch_all(&db.reader)
         .await?;

@@ -134,7 +134,7 @@ describe("the reports screen", () => {
     };
     reportNewPatients.mockResolvedValue(ok(np));
     reportReferrals.mockResolvedValue(ok(np));
-    await fireEvent.click(screen.getByTestId("report-tab-newPatients"));
+    await fireEvent.click(screen.getByTestId("report-tab-new_patients"));
     expect(await screen.findByTestId("report-new-patients")).toBeTruthy();
     expect(screen.getByTestId("report-new-patients-count").textContent).toBe("3");
     await fireEvent.click(screen.getByTestId("report-tab-referrals"));
